@@ -1,0 +1,62 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { searchAgents } from './listSearch/searchAgents';
+import { agentDescription } from './resources/agent';
+import { postDescription } from './resources/post';
+
+export class ImagineAnything implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ImagineAnything',
+		name: 'imagineAnything',
+		icon: {
+			light: 'file:../../icons/imagineanything.svg',
+			dark: 'file:../../icons/imagineanything.dark.svg',
+		},
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Post, follow, message and trade as an AI agent on ImagineAnything, the social network for AI agents',
+		defaults: {
+			name: 'ImagineAnything',
+		},
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'imagineAnythingApi',
+				// Not required: Agent → Register works without an account (a selected credential
+				// only lends it its Base URL). Every other operation checks for a credential
+				// before sending anything.
+				required: false,
+			},
+		],
+		requestDefaults: {
+			baseURL:
+				'={{ String($credentials && $credentials.baseUrl ? $credentials.baseUrl : "https://imagineanything.com").replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json' },
+			json: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Agent', value: 'agent' },
+					{ name: 'Post', value: 'post' },
+				],
+				default: 'post',
+			},
+			...agentDescription,
+			...postDescription,
+		],
+	};
+
+	methods = {
+		listSearch: {
+			searchAgents,
+		},
+	};
+}

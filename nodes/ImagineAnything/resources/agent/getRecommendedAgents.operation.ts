@@ -1,0 +1,41 @@
+import { listFields, queryOption } from '../../shared/descriptions';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+
+export const getRecommendedAgents: OperationDefinition = {
+	option: {
+		name: 'Get Recommended',
+		value: 'getRecommended',
+		action: 'Get recommended agents',
+		description: 'List agents to follow, personalised; agents you already follow are left out',
+		routing: apiRoute({ method: 'GET', path: '/api/explore/agents', output: { kind: 'list', key: 'agents' } }),
+	},
+	fields: [
+		...listFields(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				queryOption('APIs', 'apis', { description: 'Comma-separated APIs the agents use, e.g. openai,github' }),
+				{
+					displayName: 'Kind',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'All', value: 'all' },
+						{ name: 'Agents', value: 'agents' },
+						{ name: 'Humans', value: 'humans' },
+					],
+					default: 'all',
+					routing: { send: { type: 'query', property: 'type' } },
+				},
+				queryOption('Languages', 'languages', { description: 'Comma-separated language codes, e.g. en,es' }),
+				queryOption('Response Time', 'responseTime', { description: 'E.g. fast' }),
+				queryOption('Skills', 'skills', { description: 'Comma-separated skills, e.g. image-generation,code-review' }),
+			],
+		},
+	],
+};

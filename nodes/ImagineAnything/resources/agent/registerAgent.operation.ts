@@ -1,0 +1,81 @@
+import { agentTypeOptions, AGENT_TYPES, bodyText } from '../../shared/descriptions';
+import { HANDLE_PATTERN } from '../../shared/locators';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { validateBody } from '../../shared/validation';
+
+export const registerAgent: OperationDefinition = {
+	option: {
+		name: 'Register',
+		value: 'register',
+		action: 'Register a new agent',
+		description: 'Create a new agent account; answers its clientId and clientSecret (shown only once). Needs no credential.',
+		routing: apiRoute({
+			method: 'POST',
+			path: '/api/auth/register',
+			output: { kind: 'item' },
+			auth: 'none',
+			preSend: [
+				validateBody({
+					handle: {
+						label: 'Handle',
+						required: true,
+						pattern: HANDLE_PATTERN,
+						patternHint:
+							'must be 3–30 characters of lowercase letters, numbers and underscores, starting with a letter',
+					},
+					name: { label: 'Name', required: true, maxLength: 50 },
+					bio: { label: 'Bio', maxLength: 500 },
+					agentType: { label: 'Agent Type', oneOf: AGENT_TYPES },
+					websiteUrl: { label: 'Website URL', url: true },
+					avatarUrl: { label: 'Avatar URL', url: true },
+				}),
+			],
+		}),
+	},
+	fields: [
+		{
+			displayName:
+				'The answer holds the new agent\'s Client Secret, shown only this once: store it in an ImagineAnything API credential right away',
+			name: 'registerNotice',
+			type: 'notice',
+			default: '',
+		},
+		bodyText('Handle', 'handle', {
+			required: true,
+			placeholder: 'e.g. my_agent',
+			description: 'Unique handle: 3–30 lowercase letters, numbers or underscores, starting with a letter',
+		}),
+		bodyText('Name', 'name', { required: true, description: 'Display name' }),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Agent Type',
+					name: 'agentType',
+					type: 'options',
+					options: agentTypeOptions,
+					default: 'ASSISTANT',
+					routing: { send: { type: 'body', property: 'agentType' } },
+				},
+				bodyText('Avatar URL', 'avatarUrl'),
+				{
+					displayName: 'Base URL',
+					name: 'baseUrl',
+					type: 'string',
+					default: '',
+					placeholder: 'https://imagineanything.com',
+					description: "Service to register with. Empty: the selected credential's Base URL, or https://imagineanything.com without one.",
+					routing: { request: { baseURL: '={{ $value ? String($value).replace(/\\/+$/, "") : undefined }}' } },
+				},
+				bodyText('Bio', 'bio', { typeOptions: { rows: 3 } }),
+				bodyText('Recovery Email', 'recoveryEmail', { placeholder: 'name@email.com' }),
+				bodyText('Website URL', 'websiteUrl'),
+			],
+		},
+	],
+};

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { agentTypeOptions, AGENT_TYPES, bodyText } from '../../shared/descriptions';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { invalidParameter, validateBody } from '../../shared/validation';
+
+async function requireSomeField(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	if (Object.keys((requestOptions.body ?? {}) as IDataObject).length === 0) {
+		throw invalidParameter.call(this, 'Update Fields', 'is empty', 'Add at least one field to change: Name, Bio, Website URL or Agent Type.');
+	}
+	return requestOptions;
+}
+
+export const updateMyProfile: OperationDefinition = {
+	option: {
+		name: 'Update My Profile',
+		value: 'updateMe',
+		action: 'Update your own profile',
+		description: "Change the display name, bio, website or type of this credential's agent",
+		routing: apiRoute({
+			method: 'PATCH',
+			path: '/api/agents/me',
+			output: { kind: 'item', unwrap: 'agent' },
+			preSend: [
+				requireSomeField,
+				validateBody({
+					name: { label: 'Name', minLength: 1, maxLength: 50 },
+					bio: { label: 'Bio', maxLength: 500 },
+					websiteUrl: { label: 'Website URL', url: true },
+					agentType: { label: 'Agent Type', oneOf: AGENT_TYPES },
+				}),
+			],
+		}),
+	},
+	fields: [
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Agent Type',
+					name: 'agentType',
+					type: 'options',
+					options: agentTypeOptions,
+					default: 'ASSISTANT',
+					routing: { send: { type: 'body', property: 'agentType' } },
+				},
+				bodyText('Bio', 'bio', { typeOptions: { rows: 3 }, description: 'At most 500 characters' }),
+				bodyText('Name', 'name', { description: 'Display name, 1–50 characters' }),
+				bodyText('Website URL', 'websiteUrl', { placeholder: 'https://example.com' }),
+			],
+		},
+	],
+};

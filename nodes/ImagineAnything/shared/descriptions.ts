@@ -1,0 +1,89 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Return All and Limit of a list operation; the request executor reads both by name. */
+export function listFields(maxLimit?: number): INodeProperties[] {
+	const limit: INodeProperties = {
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	};
+	if (maxLimit) {
+		limit.typeOptions = { minValue: 1, maxValue: maxLimit };
+		limit.default = Math.min(50, maxLimit);
+	}
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		limit,
+	];
+}
+
+export const AGENT_TYPES = ['ASSISTANT', 'CHATBOT', 'CREATIVE', 'ANALYST', 'AUTOMATION', 'OTHER'] as const;
+
+export const agentTypeOptions = AGENT_TYPES.map((value) => ({
+	name: value.charAt(0) + value.slice(1).toLowerCase(),
+	value,
+}));
+
+/** A text parameter sent as a body field. */
+export function bodyText(
+	displayName: string,
+	property: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName,
+		name: property,
+		type: 'string',
+		default: '',
+		routing: { send: { type: 'body', property } },
+		...extra,
+	};
+}
+
+/** Comma-separated text sent as an array of trimmed, non-empty strings. */
+export function bodyList(
+	displayName: string,
+	property: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName,
+		name: property,
+		type: 'string',
+		default: '',
+		routing: {
+			send: {
+				type: 'body',
+				property,
+				value: '={{ (Array.isArray($value) ? $value : String($value).split(",")).map(v => String(v).trim()).filter(v => v) }}',
+			},
+		},
+		...extra,
+	};
+}
+
+/** A query parameter of a list filter. */
+export function queryOption(
+	displayName: string,
+	property: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName,
+		name: property,
+		type: 'string',
+		default: '',
+		routing: { send: { type: 'query', property } },
+		...extra,
+	} as INodeProperties;
+}

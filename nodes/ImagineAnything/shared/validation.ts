@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export interface FieldRule {
+	/** Display name of the parameter, as the user sees it. */
+	label: string;
+	required?: boolean;
+	minLength?: number;
+	maxLength?: number;
+	pattern?: RegExp;
+	/** Said when `pattern` does not match: the rule in words. */
+	patternHint?: string;
+	oneOf?: readonly string[];
+	url?: boolean;
+	integer?: boolean;
+	min?: number;
+	max?: number;
+	maxItems?: number;
+}
+
+function problemWith(value: unknown, rule: FieldRule): string | undefined {
+	const empty = value === undefined || value === null || value === '';
+	if (empty || (Array.isArray(value) && value.length === 0)) {
+		return rule.required ? 'is required' : undefined;
+	}
+	if (Array.isArray(value)) {
+		if (rule.maxItems !== undefined && value.length > rule.maxItems) {
+			return `takes at most ${rule.maxItems} entries (it has ${value.length})`;
+		}
+		return undefined;
+	}
+	if (typeof value === 'string') {
+		const length = [...value].length;
+		if (rule.minLength !== undefined && length < rule.minLength) {
+			return `must be at least ${rule.minLength} characters (it has ${length})`;
+		}
+		if (rule.maxLength !== undefined && length > rule.maxLength) {
+			return `must be at most ${rule.maxLength} characters (it has ${length})`;
+		}
+		if (rule.pattern && !rule.pattern.test(value)) return rule.patternHint ?? `must match ${String(rule.pattern)}`;
+		if (rule.oneOf && !rule.oneOf.includes(value)) return `must be one of ${rule.oneOf.join(', ')} (got "${value}")`;
+		if (rule.url && !/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(value)) return 'must be a full http(s) URL';
+	}
+	if (rule.integer || rule.min !== undefined || rule.max !== undefined) {
+		const number = Number(value);
+		if (Number.isNaN(number)) return 'must be a number';
+		if (rule.integer && !Number.isInteger(number)) return `must be a whole number (got ${String(value)})`;
+		if (rule.min !== undefined && number < rule.min) return `must be at least ${rule.min} (got ${number})`;
+		if (rule.max !== undefined && number > rule.max) return `must be at most ${rule.max} (got ${number})`;
+	}
+	return undefined;
+}
+
+export function invalidParameter(
+	this: IExecuteSingleFunctions,
+	label: string,
+	problem: string,
+	description?: string,
+): NodeOperationError {
+	const itemIndex = this.getItemIndex();
+	return new NodeOperationError(this.getNode(), `"${label}" ${problem} (item ${itemIndex})`, {
+		itemIndex,
+		description: description ?? `Correct "${label}" for item ${itemIndex}; nothing was sent to ImagineAnything.`,
+	});
+}
+
+/**
+ * Checks the JSON body that n8n built from the parameters, before anything is sent. Rules are
+ * keyed by body field, so one check serves a top-level parameter and a field of a collection.
+ */
+export function validateBody(rules: Record<string, FieldRule>): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const body = (requestOptions.body ?? {}) as IDataObject;
+		for (const [field, rule] of Object.entries(rules)) {
+			const problem = problemWith(body[field], rule);
+			if (problem) throw invalidParameter.call(this, rule.label, problem);
+		}
+		return requestOptions;
+	};
+}

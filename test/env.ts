@@ -1,0 +1,58 @@
+import type { INodeCredentialsDetails, INodeParameters } from 'n8n-workflow';
+
+import { Harness, type RunOptions, type RunResult } from './harness/run';
+import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
+import type { LoggedRequest } from './sandbox/types';
+
+export interface TestEnv {
+	sandbox: Sandbox;
+	harness: Harness;
+	/** The seeded agent's credential. */
+	credential: INodeCredentialsDetails;
+	run(parameters: INodeParameters, options?: Omit<RunOptions, 'parameters'>): Promise<RunResult>;
+	/** API requests (token requests included) logged since the last `mark()`. */
+	requestsSinceMark(): LoggedRequest[];
+	mark(): void;
+	/** A new credential for a freshly registered agent: its token cache is cold. */
+	newAgentCredential(handle: string): Promise<INodeCredentialsDetails>;
+	close(): Promise<void>;
+}
+
+export async function createTestEnv(options: SandboxOptions = {}): Promise<TestEnv> {
+	const sandbox = await startSandbox(options);
+	const harness = new Harness();
+	const credential = harness.addCredential(sandbox.url, sandbox.seeded.clientId, sandbox.seeded.clientSecret);
+	let since = 0;
+	const lastSeq = () => sandbox.requests().reduce((max, r) => Math.max(max, r.seq), 0);
+	return {
+		sandbox,
+		harness,
+		credential,
+		run: async (parameters, runOptions = {}) =>
+			await harness.run({ credential, ...runOptions, parameters }),
+		requestsSinceMark: () => sandbox.requests({ since }),
+		mark: () => {
+			since = lastSeq();
+		},
+		newAgentCredential: async (handle) => {
+			const response = await fetch(`${sandbox.url}/api/auth/register`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ handle, name: handle }),
+			});
+			const body = (await response.json()) as { clientId: string; clientSecret: string };
+			if (response.status !== 201) throw new Error(`register failed: ${JSON.stringify(body)}`);
+			return harness.addCredential(sandbox.url, body.clientId, body.clientSecret);
+		},
+		close: async () => await sandbox.close(),
+	};
+}
+
+/** Requests to the API proper, without token requests. */
+export function apiCalls(requests: LoggedRequest[]): LoggedRequest[] {
+	return requests.filter((r) => r.path !== '/api/auth/token');
+}
+
+export function tokenCalls(requests: LoggedRequest[]): LoggedRequest[] {
+	return requests.filter((r) => r.path === '/api/auth/token');
+}

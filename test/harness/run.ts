@@ -1,0 +1,145 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	IDataObject,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { ImagineAnything } from '../../nodes/ImagineAnything/ImagineAnything.node';
+import { CREDENTIAL_TYPE, TestCredentialsHelper } from './credentials';
+
+export const PACKAGE = 'n8n-nodes-imagineanything';
+
+const nodeClasses: Record<string, INodeType | IVersionedNodeType> = {
+	[`${PACKAGE}.imagineAnything`]: new ImagineAnything(),
+};
+
+export class TestNodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType> = nodeClasses) {}
+
+	getByName(type: string) {
+		const nodeType = this.types[type];
+		if (!nodeType) throw new Error(`Unknown node type ${type}`);
+		return nodeType;
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	/** Input items (json only, or full items); default one empty item. */
+	items?: Array<IDataObject | INodeExecutionData>;
+	credential?: INodeCredentialsDetails | null;
+	continueOnFail?: boolean;
+	nodeType?: string;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	/** The node's error when it failed as a whole (continueOnFail off). */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+	run: IRun;
+}
+
+const nodeTypes = new TestNodeTypes();
+
+/** Runs one node through n8n-core's WorkflowExecute, as n8n runs a workflow's node. */
+export class Harness {
+	readonly credentials = new TestCredentialsHelper();
+
+	addCredential(baseUrl: string, clientId: string, clientSecret: string): INodeCredentialsDetails {
+		return this.credentials.add({ baseUrl, clientId, clientSecret });
+	}
+
+	private additionalData(hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+		return {
+			credentialsHelper: this.credentials,
+			hooks,
+			executeWorkflow: async () => {
+				throw new Error('not supported in tests');
+			},
+			getRunExecutionData: async () => undefined,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			instanceBaseUrl: 'http://127.0.0.1:5678/',
+			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+			variables: {},
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('not supported in tests');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	async run(options: RunOptions): Promise<RunResult> {
+		const node: INode = {
+			id: 'node-under-test',
+			name: 'ImagineAnything',
+			type: options.nodeType ?? `${PACKAGE}.imagineAnything`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: options.parameters,
+			continueOnFail: options.continueOnFail ?? false,
+			...(options.credential ? { credentials: { [CREDENTIAL_TYPE]: options.credential } } : {}),
+		};
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			name: 'test',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes,
+			settings: { executionOrder: 'v1' },
+		});
+		const items: INodeExecutionData[] = (options.items ?? [{}]).map((item) =>
+			'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
+		);
+		const runExecutionData = createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+			},
+		});
+		const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+			id: workflow.id,
+			name: 'test',
+			active: false,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+			nodes: [node],
+			connections: {},
+			settings: {},
+		} as never);
+		let finished: IRun | undefined;
+		hooks.addHandler('workflowExecuteAfter', (run: IRun) => {
+			finished = run;
+		});
+		const execute = new WorkflowExecute(this.additionalData(hooks), 'manual', runExecutionData);
+		const run = (await execute.processRunExecutionData(workflow)) ?? finished;
+		if (!run) throw new Error('The engine returned no run data');
+		const taskData = run.data.resultData.runData[node.name]?.[0];
+		return {
+			items: taskData?.data?.main?.[0] ?? [],
+			error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+			run,
+		};
+	}
+}

@@ -1,0 +1,153 @@
+/** Public types of the ImagineAnything sandbox (see index.ts for the entry point). */
+
+import type { Store } from './state/store';
+
+export type RateCategory = 'auth' | 'read' | 'write' | 'upload';
+
+export interface RateLimits {
+	auth: number;
+	read: number;
+	write: number;
+	upload: number;
+}
+
+export interface SandboxOptions {
+	/** Lifetime of access tokens. Default 3600. */
+	tokenTtlSeconds?: number;
+	/** Requests per window and category. Defaults: auth 10, read 100, write 30, upload 10. */
+	rateLimits?: Partial<RateLimits>;
+	/** Length of the sliding rate-limit window. Default 60000. */
+	rateWindowMs?: number;
+	/** Create the seeded agents, posts and follows. Default true; false creates only the main agent @sandbox_agent. */
+	seed?: boolean;
+	/** Default 0 (a random free port). */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+}
+
+export interface ResolvedOptions {
+	tokenTtlSeconds: number;
+	rateLimits: RateLimits;
+	rateWindowMs: number;
+	seed: boolean;
+	port: number;
+	host: string;
+}
+
+export interface AgentCredentials {
+	clientId: string;
+	clientSecret: string;
+}
+
+export interface SeededAgent extends AgentCredentials {
+	handle: string;
+	agentId: string;
+}
+
+export type RequestCategory = RateCategory | 'control';
+
+export interface LoggedRequest {
+	seq: number;
+	/** Arrival time, ms since the epoch. */
+	time: number;
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	/** Lower-cased header names. */
+	headers: Record<string, string>;
+	/** Parsed JSON, a multipart summary, a raw string, or undefined when the body was empty. */
+	body: unknown;
+	/** 0 when the socket was destroyed by a fault. */
+	status: number;
+	/** The agent of a valid Bearer token, or the agent whose credentials a successful token request used. */
+	agentHandle?: string;
+	category: RequestCategory;
+}
+
+export interface RequestFilter {
+	/** Only requests with a seq greater than this. */
+	since?: number;
+	/** A string matches as a path prefix; a RegExp is tested against the path. */
+	path?: string | RegExp;
+	method?: string;
+	agentHandle?: string;
+	category?: RequestCategory;
+	status?: number;
+}
+
+export interface FaultSpec {
+	method?: string;
+	/** The exact path, or a regular expression source when it starts with ^. */
+	path: string;
+	/** Answer this status instead of running the request. Without status or reset the request runs normally (after delayMs / expireTokens). */
+	status?: number;
+	/** Body of the injected answer (JSON unless a string). Defaults to an error object for the status. */
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Wait before answering (or before running the request normally when no status is given). */
+	delayMs?: number;
+	/** Destroy the socket without answering. */
+	reset?: boolean;
+	/** How many requests the fault applies to. Default 1; 0 = forever. */
+	times?: number;
+	/** Let this many matching requests through untouched before the fault applies. Default 0. */
+	after?: number;
+	/**
+	 * Expire every live access token just before the request is handled, as if the hour had
+	 * run out mid-batch. Without status/reset the request then runs normally (and gets 401).
+	 */
+	expireTokens?: boolean;
+}
+
+export interface ActResult {
+	status: number;
+	body: any;
+}
+
+/** The public API representation of an agent (as GET /api/agents/{handle} answers it). */
+export interface ApiAgent {
+	id: string;
+	handle: string;
+	name: string;
+	bio: string | null;
+	avatarUrl: string | null;
+	websiteUrl: string | null;
+	agentType: string;
+	verified: boolean;
+	followerCount: number;
+	followingCount: number;
+	postCount: number;
+	createdAt: string;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+	/** e.g. http://127.0.0.1:PORT */
+	readonly url: string;
+	/** The main seeded agent (@sandbox_agent); its credentials survive reset(). */
+	readonly seeded: SeededAgent;
+	readonly options: ResolvedOptions;
+	/** The live in-memory state, for assertions the API does not expose (replaced by reset()). */
+	readonly store: Store;
+	/** Public profiles of all agents, oldest first. */
+	agents(): ApiAgent[];
+	/** Logged API requests, oldest first. */
+	requests(filter?: RequestFilter): LoggedRequest[];
+	clearRequests(): void;
+	/** Expires the live access tokens of one agent (or all); refresh tokens keep working. Returns how many. */
+	expireTokens(handle?: string): number;
+	addFault(fault: FaultSpec): void;
+	clearFaults(): void;
+	/** Faults still armed, with their remaining counts. */
+	faults(): FaultSpec[];
+	/**
+	 * Performs an API call as `handle` (null: anonymously) without token, rate limit, fault
+	 * or request log. `path` may carry a query string.
+	 */
+	act(handle: string | null, method: string, path: string, body?: unknown): Promise<ActResult>;
+	credentialsFor(handle: string): AgentCredentials;
+	/** Back to the seeded state; also clears tokens, rate-limit windows, faults and the request log. */
+	reset(): void;
+	close(): Promise<void>;
+}
