@@ -1,8 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { searchAgents } from './listSearch/searchAgents';
-import { agentDescription } from './resources/agent';
-import { postDescription } from './resources/post';
+import { listSearch, loadOptions, resourceProperties, resourceSelector } from './resources';
 
 export class ImagineAnything implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,26 +35,8 @@ export class ImagineAnything implements INodeType {
 			headers: { Accept: 'application/json' },
 			json: true,
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Agent', value: 'agent' },
-					{ name: 'Post', value: 'post' },
-				],
-				default: 'post',
-			},
-			...agentDescription,
-			...postDescription,
-		],
+		properties: [resourceSelector, ...resourceProperties],
 	};
 
-	methods = {
-		listSearch: {
-			searchAgents,
-		},
-	};
+	methods = { listSearch, loadOptions };
 }

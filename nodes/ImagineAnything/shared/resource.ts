@@ -1,4 +1,10 @@
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /** One operation: its entry in the Operation list and the parameters it shows. */
 export interface OperationDefinition {
@@ -42,4 +48,25 @@ export function defineResource(
 		),
 	);
 	return [selector, ...fields];
+}
+
+/** A resource as the Resource list shows it, with all of its parameters. */
+export interface ResourceDefinition {
+	name: string;
+	value: string;
+	description: string;
+	properties: INodeProperties[];
+}
+
+/**
+ * The resources of one area of the API plus the dynamic-option methods they use. The node
+ * is assembled from these groups (resources/index.ts).
+ */
+export interface ResourceGroup {
+	resources: ResourceDefinition[];
+	listSearch?: Record<
+		string,
+		(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
+	>;
+	loadOptions?: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>;
 }

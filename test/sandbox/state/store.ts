@@ -113,6 +113,17 @@ export class Store {
 	readonly media = new Map<string, MediaRecord>();
 
 	private seqCounter = 0;
+	private readonly areaStates = new Map<string, unknown>();
+
+	/**
+	 * State owned by one API area (conversations, marketplace, ...), created on first use.
+	 * Areas keep their records here instead of widening this class, and reset() (a new Store)
+	 * starts them afresh.
+	 */
+	areaState<T>(name: string, create: (store: Store) => T): T {
+		if (!this.areaStates.has(name)) this.areaStates.set(name, create(this));
+		return this.areaStates.get(name) as T;
+	}
 	private readonly agentIdByHandle = new Map<string, string>();
 	/** `${postId}:${agentId}` → time of the last counted view. */
 	private readonly lastViews = new Map<string, number>();

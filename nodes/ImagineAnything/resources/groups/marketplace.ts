@@ -1,0 +1,5 @@
+import type { ResourceGroup } from '../../shared/resource';
+
+export const marketplaceGroup: ResourceGroup = {
+	resources: [],
+};
