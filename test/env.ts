@@ -1,5 +1,6 @@
 import type { INodeCredentialsDetails, INodeParameters } from 'n8n-workflow';
 
+import { recordOperationRun } from './coverage/recorder';
 import { Harness, type RunOptions, type RunResult } from './harness/run';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 import type { LoggedRequest } from './sandbox/types';
@@ -28,8 +29,12 @@ export async function createTestEnv(options: SandboxOptions = {}): Promise<TestE
 		sandbox,
 		harness,
 		credential,
-		run: async (parameters, runOptions = {}) =>
-			await harness.run({ credential, ...runOptions, parameters }),
+		run: async (parameters, runOptions = {}) => {
+			const before = lastSeq();
+			const result = await harness.run({ credential, ...runOptions, parameters });
+			recordOperationRun(parameters.resource, parameters.operation, sandbox.requests({ since: before }));
+			return result;
+		},
 		requestsSinceMark: () => sandbox.requests({ since }),
 		mark: () => {
 			since = lastSeq();
