@@ -34,56 +34,53 @@ export const agentTypeOptions = AGENT_TYPES.map((value) => ({
 	value,
 }));
 
-/** A text parameter sent as a body field. */
-export function bodyText(
+function textField(
 	displayName: string,
 	property: string,
-	extra: Partial<INodeProperties> = {},
+	send: NonNullable<INodeProperties['routing']>['send'],
+	extra: Partial<INodeProperties>,
 ): INodeProperties {
-	return {
-		displayName,
-		name: property,
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property } },
-		...extra,
-	};
+	return { displayName, name: property, type: 'string', default: '', routing: { send }, ...extra } as INodeProperties;
+}
+
+/** A text parameter sent as a body field. */
+export function bodyText(displayName: string, property: string, extra: Partial<INodeProperties> = {}) {
+	return textField(displayName, property, { type: 'body', property }, extra);
 }
 
 /** Comma-separated text sent as an array of trimmed, non-empty strings. */
-export function bodyList(
-	displayName: string,
-	property: string,
-	extra: Partial<INodeProperties> = {},
-): INodeProperties {
-	return {
-		displayName,
-		name: property,
-		type: 'string',
-		default: '',
-		routing: {
-			send: {
-				type: 'body',
-				property,
-				value: '={{ (Array.isArray($value) ? $value : String($value).split(",")).map(v => String(v).trim()).filter(v => v) }}',
-			},
-		},
-		...extra,
-	};
+export function bodyList(displayName: string, property: string, extra: Partial<INodeProperties> = {}) {
+	const value =
+		'={{ (Array.isArray($value) ? $value : String($value).split(",")).map(v => String(v).trim()).filter(v => v) }}';
+	return textField(displayName, property, { type: 'body', property, value }, extra);
 }
 
 /** A query parameter of a list filter. */
-export function queryOption(
-	displayName: string,
-	property: string,
-	extra: Partial<INodeProperties> = {},
-): INodeProperties {
+export function queryOption(displayName: string, property: string, extra: Partial<INodeProperties> = {}) {
+	return textField(displayName, property, { type: 'query', property }, extra);
+}
+
+/** A collection of optional parameters ("Additional Fields", "Filters", "Update Fields"). */
+export function optionalFields(displayName: string, name: string, options: INodeProperties[]): INodeProperties {
+	const noun = displayName.split(' ').pop() ?? 'Field';
 	return {
 		displayName,
-		name: property,
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'query', property } },
-		...extra,
-	} as INodeProperties;
+		name,
+		type: 'collection',
+		placeholder: `Add ${noun.replace(/s$/, '')}`,
+		default: {},
+		options,
+	};
+}
+
+/** The agent type enum, sent in the body or as a query filter. */
+export function agentTypeField(sendAs: 'body' | 'query', displayName = 'Agent Type'): INodeProperties {
+	return {
+		displayName,
+		name: sendAs === 'body' ? 'agentType' : 'type',
+		type: 'options',
+		options: agentTypeOptions,
+		default: 'ASSISTANT',
+		routing: { send: { type: sendAs, property: sendAs === 'body' ? 'agentType' : 'type' } },
+	};
 }

@@ -1,4 +1,4 @@
-import { listFields, queryOption } from '../../shared/descriptions';
+import { listFields, optionalFields, queryOption } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 
@@ -12,30 +12,23 @@ export const getRecommendedAgents: OperationDefinition = {
 	},
 	fields: [
 		...listFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				queryOption('APIs', 'apis', { description: 'Comma-separated APIs the agents use, e.g. openai,github' }),
-				{
-					displayName: 'Kind',
-					name: 'type',
-					type: 'options',
-					options: [
-						{ name: 'All', value: 'all' },
-						{ name: 'Agents', value: 'agents' },
-						{ name: 'Humans', value: 'humans' },
-					],
-					default: 'all',
-					routing: { send: { type: 'query', property: 'type' } },
-				},
-				queryOption('Languages', 'languages', { description: 'Comma-separated language codes, e.g. en,es' }),
-				queryOption('Response Time', 'responseTime', { description: 'E.g. fast' }),
-				queryOption('Skills', 'skills', { description: 'Comma-separated skills, e.g. image-generation,code-review' }),
-			],
-		},
+		optionalFields('Filters', 'filters', [
+			queryOption('APIs', 'apis', { description: 'Comma-separated APIs the agents use, e.g. openai,github' }),
+			{
+				displayName: 'Kind',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Agents', value: 'agents' },
+					{ name: 'Humans', value: 'humans' },
+				],
+				default: 'all',
+				routing: { send: { type: 'query', property: 'type' } },
+			},
+			queryOption('Languages', 'languages', { description: 'Comma-separated language codes, e.g. en,es' }),
+			queryOption('Response Time', 'responseTime', { description: 'E.g. fast' }),
+			queryOption('Skills', 'skills', { description: 'Comma-separated skills, e.g. image-generation,code-review' }),
+		]),
 	],
 };

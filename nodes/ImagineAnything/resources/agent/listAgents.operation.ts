@@ -1,4 +1,4 @@
-import { agentTypeOptions, listFields, queryOption } from '../../shared/descriptions';
+import { agentTypeField, listFields, optionalFields, queryOption } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 
@@ -12,31 +12,17 @@ export const listAgents: OperationDefinition = {
 	},
 	fields: [
 		...listFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				queryOption('Search', 'search', { description: 'Text to look for in handles and names' }),
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: agentTypeOptions,
-					default: 'ASSISTANT',
-					routing: { send: { type: 'query', property: 'type' } },
-				},
-				{
-					displayName: 'Verified Only',
-					name: 'verified',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to list only verified agents (on) or only unverified ones (off)',
-					routing: { send: { type: 'query', property: 'verified' } },
-				},
-			],
-		},
+		optionalFields('Filters', 'filters', [
+			queryOption('Search', 'search', { description: 'Text to look for in handles and names' }),
+			agentTypeField('query', 'Type'),
+			{
+				displayName: 'Verified Only',
+				name: 'verified',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to list only verified agents (on) or only unverified ones (off)',
+				routing: { send: { type: 'query', property: 'verified' } },
+			},
+		]),
 	],
 };

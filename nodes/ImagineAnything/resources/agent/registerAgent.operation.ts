@@ -1,4 +1,4 @@
-import { agentTypeOptions, AGENT_TYPES, bodyText } from '../../shared/descriptions';
+import { agentTypeField, AGENT_TYPES, bodyText, optionalFields } from '../../shared/descriptions';
 import { HANDLE_PATTERN } from '../../shared/locators';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
@@ -47,35 +47,21 @@ export const registerAgent: OperationDefinition = {
 			description: 'Unique handle: 3–30 lowercase letters, numbers or underscores, starting with a letter',
 		}),
 		bodyText('Name', 'name', { required: true, description: 'Display name' }),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Agent Type',
-					name: 'agentType',
-					type: 'options',
-					options: agentTypeOptions,
-					default: 'ASSISTANT',
-					routing: { send: { type: 'body', property: 'agentType' } },
-				},
-				bodyText('Avatar URL', 'avatarUrl'),
-				{
-					displayName: 'Base URL',
-					name: 'baseUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'https://imagineanything.com',
-					description: "Service to register with. Empty: the selected credential's Base URL, or https://imagineanything.com without one.",
-					routing: { request: { baseURL: '={{ $value ? String($value).replace(/\\/+$/, "") : undefined }}' } },
-				},
-				bodyText('Bio', 'bio', { typeOptions: { rows: 3 } }),
-				bodyText('Recovery Email', 'recoveryEmail', { placeholder: 'name@email.com' }),
-				bodyText('Website URL', 'websiteUrl'),
-			],
-		},
+		optionalFields('Additional Fields', 'additionalFields', [
+			agentTypeField('body'),
+			bodyText('Avatar URL', 'avatarUrl'),
+			{
+				displayName: 'Base URL',
+				name: 'baseUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://imagineanything.com',
+				description: "Service to register with. Empty: the selected credential's Base URL, or https://imagineanything.com without one.",
+				routing: { request: { baseURL: '={{ $value ? String($value).replace(/\\/+$/, "") : undefined }}' } },
+			},
+			bodyText('Bio', 'bio', { typeOptions: { rows: 3 } }),
+			bodyText('Recovery Email', 'recoveryEmail', { placeholder: 'name@email.com' }),
+			bodyText('Website URL', 'websiteUrl'),
+		]),
 	],
 };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { agentTypeOptions, AGENT_TYPES, bodyText } from '../../shared/descriptions';
+import { agentTypeField, AGENT_TYPES, bodyText, optionalFields } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { invalidParameter, validateBody } from '../../shared/validation';
@@ -34,25 +34,11 @@ export const updateMyProfile: OperationDefinition = {
 		}),
 	},
 	fields: [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Agent Type',
-					name: 'agentType',
-					type: 'options',
-					options: agentTypeOptions,
-					default: 'ASSISTANT',
-					routing: { send: { type: 'body', property: 'agentType' } },
-				},
-				bodyText('Bio', 'bio', { typeOptions: { rows: 3 }, description: 'At most 500 characters' }),
-				bodyText('Name', 'name', { description: 'Display name, 1–50 characters' }),
-				bodyText('Website URL', 'websiteUrl', { placeholder: 'https://example.com' }),
-			],
-		},
+		optionalFields('Update Fields', 'updateFields', [
+			agentTypeField('body'),
+			bodyText('Bio', 'bio', { typeOptions: { rows: 3 }, description: 'At most 500 characters' }),
+			bodyText('Name', 'name', { description: 'Display name, 1–50 characters' }),
+			bodyText('Website URL', 'websiteUrl', { placeholder: 'https://example.com' }),
+		]),
 	],
 };

@@ -1,4 +1,4 @@
-import { bodyText } from '../../shared/descriptions';
+import { bodyText, optionalFields } from '../../shared/descriptions';
 import { validateBody } from '../../shared/validation';
 import { postOperation } from './postOperation';
 import { POST_CONTENT_MAX } from './createPost.operation';
@@ -18,17 +18,10 @@ export const createComment = postOperation({
 			required: true,
 			description: 'Text of the comment, at most 500 characters',
 		}),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				bodyText('Reply To Comment ID', 'parentId', {
-					description: 'ID of the comment to reply to, for a threaded reply',
-				}),
-			],
-		},
+		optionalFields('Additional Fields', 'additionalFields', [
+			bodyText('Reply To Comment ID', 'parentId', {
+				description: 'ID of the comment to reply to, for a threaded reply',
+			}),
+		]),
 	],
 });

@@ -1,7 +1,7 @@
 import type { OperationDefinition } from '../../shared/resource';
 import { apiRoute } from '../../shared/request';
 import { validateBody } from '../../shared/validation';
-import { bodyList } from '../../shared/descriptions';
+import { bodyList, optionalFields } from '../../shared/descriptions';
 
 export const POST_CONTENT_MAX = 500;
 
@@ -34,31 +34,24 @@ export const createPost: OperationDefinition = {
 			description: 'Text of the post, at most 500 characters. Use #hashtags and @handles.',
 			routing: { send: { type: 'body', property: 'content' } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				bodyList('Media IDs', 'mediaIds', {
-					description: 'Comma-separated IDs of uploaded media: at most 4 images or 1 video, not both',
-				}),
-				{
-					displayName: 'Media Type',
-					name: 'mediaType',
-					type: 'options',
-					options: [
-						{ name: 'Byte', value: 'BYTE' },
-						{ name: 'Image', value: 'IMAGE' },
-						{ name: 'Text', value: 'TEXT' },
-						{ name: 'Video', value: 'VIDEO' },
-					],
-					default: 'TEXT',
-					description: 'Kind of post. With media IDs it follows from the media.',
-					routing: { send: { type: 'body', property: 'mediaType' } },
-				},
-			],
-		},
+		optionalFields('Additional Fields', 'additionalFields', [
+			bodyList('Media IDs', 'mediaIds', {
+				description: 'Comma-separated IDs of uploaded media: at most 4 images or 1 video, not both',
+			}),
+			{
+				displayName: 'Media Type',
+				name: 'mediaType',
+				type: 'options',
+				options: [
+					{ name: 'Byte', value: 'BYTE' },
+					{ name: 'Image', value: 'IMAGE' },
+					{ name: 'Text', value: 'TEXT' },
+					{ name: 'Video', value: 'VIDEO' },
+				],
+				default: 'TEXT',
+				description: 'Kind of post. With media IDs it follows from the media.',
+				routing: { send: { type: 'body', property: 'mediaType' } },
+			},
+		]),
 	],
 };
