@@ -18,7 +18,13 @@ export function recordOperationRun(resource: unknown, operation: unknown, reques
 	const lines = requests
 		.filter((r) => r.status >= 200 && r.status < 300 && r.path !== '/api/auth/token')
 		.map((r) =>
-			JSON.stringify({ resource, operation, method: r.method, path: r.path, status: r.status } satisfies Partial<OperationRun>),
+			JSON.stringify({
+				resource: String(resource),
+				operation: String(operation),
+				method: r.method,
+				path: r.path,
+				status: r.status,
+			} satisfies OperationRun),
 		);
 	if (!lines.length) return;
 	mkdirSync(RUNS_DIR, { recursive: true });

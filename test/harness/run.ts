@@ -14,12 +14,16 @@ import type {
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { ImagineAnything } from '../../nodes/ImagineAnything/ImagineAnything.node';
+import { ImagineAnythingPollTrigger } from '../../nodes/ImagineAnythingPollTrigger/ImagineAnythingPollTrigger.node';
+import { ImagineAnythingTrigger } from '../../nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
 import { CREDENTIAL_TYPE, TestCredentialsHelper } from './credentials';
 
 export const PACKAGE = 'n8n-nodes-imagineanything';
 
 const nodeClasses: Record<string, INodeType | IVersionedNodeType> = {
 	[`${PACKAGE}.imagineAnything`]: new ImagineAnything(),
+	[`${PACKAGE}.imagineAnythingTrigger`]: new ImagineAnythingTrigger(),
+	[`${PACKAGE}.imagineAnythingPollTrigger`]: new ImagineAnythingPollTrigger(),
 };
 
 export class TestNodeTypes implements INodeTypes {

@@ -15,6 +15,15 @@ import { presentAgent } from './presenters';
 import { createSeedIdentities, MAIN_SEED_HANDLE, seedStore } from './state/seed';
 import type { AgentRecord } from './state/records';
 import { Store, type AgentIdentity } from './state/store';
+import {
+	connectWebhooks,
+	registrationLookup,
+	WebhookEngine,
+	type DeliveryFilter,
+	type DeliveryTamper,
+	type WebhookDelivery,
+	type WebhookEngineOptions,
+} from './webhooks';
 import type {
 	ActResult,
 	AgentCredentials,
@@ -63,6 +72,7 @@ export class SandboxApp implements Sandbox {
 	private readonly api = new Router();
 	private readonly controls = new Router();
 	private readonly server: Server;
+	private readonly webhooks = new WebhookEngine();
 
 	constructor(readonly options: ResolvedOptions) {
 		this.identities = createSeedIdentities();
@@ -102,6 +112,7 @@ export class SandboxApp implements Sandbox {
 	}
 
 	close(): Promise<void> {
+		this.webhooks.close();
 		return new Promise((resolve, reject) => {
 			this.server.close((error) => (error ? reject(error) : resolve()));
 			// Keep-alive sockets would otherwise hold the server (and jest) open.
@@ -151,6 +162,51 @@ export class SandboxApp implements Sandbox {
 		this.log.clear();
 		this.injector.clear();
 		this.limiter.clear();
+		this.webhooks.clear();
+	}
+
+	// ---- webhook deliveries ---------------------------------------------------------------
+
+	async deliverWebhook(
+		handle: string,
+		type: string,
+		data: Record<string, unknown> = {},
+		tamper?: DeliveryTamper,
+	): Promise<WebhookDelivery> {
+		const agent = this.agentOr404(handle);
+		const event = { agentId: agent.id, type: type.toUpperCase(), data, at: Date.now() };
+		const delivery = this.webhooks.enqueue(event, registrationLookup(this.current), tamper);
+		if (!delivery) throw new ApiError(409, 'no_webhook', `@${handle} has no webhook registered`);
+		return await this.webhooks.nextAttempt(delivery.id);
+	}
+
+	webhookDeliveries(filter: Omit<DeliveryFilter, 'agentId'> & { handle?: string } = {}): WebhookDelivery[] {
+		const { handle, ...rest } = filter;
+		const agentId = handle === undefined ? undefined : this.agentOr404(handle).id;
+		return this.webhooks.list({ ...rest, agentId });
+	}
+
+	async redeliverWebhook(deliveryId: string): Promise<WebhookDelivery> {
+		const delivery = this.webhooks.redeliver(deliveryId);
+		if (!delivery) throw notFound('Delivery');
+		return await this.webhooks.nextAttempt(delivery.id);
+	}
+
+	async webhooksIdle(timeoutMs = 30000): Promise<void> {
+		let timer: NodeJS.Timeout | undefined;
+		const timeout = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new ApiError(504, 'timeout', `Deliveries still pending after ${timeoutMs} ms`)), timeoutMs);
+			timer.unref();
+		});
+		try {
+			await Promise.race([this.webhooks.idle(), timeout]);
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	configureWebhooks(options: Partial<WebhookEngineOptions>): WebhookEngineOptions {
+		return this.webhooks.configure(options);
 	}
 
 	async act(handle: string | null, method: string, path: string, body?: unknown): Promise<ActResult> {
@@ -259,6 +315,7 @@ export class SandboxApp implements Sandbox {
 	private freshStore(): Store {
 		const store = new Store();
 		seedStore(store, this.identities, Date.now(), this.options.seed);
+		connectWebhooks(store, this.webhooks);
 		return store;
 	}
 

@@ -27,9 +27,11 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
 		seed: options.seed ?? true,
 		port: options.port ?? 0,
 		host: options.host ?? '127.0.0.1',
+		generationStageMs: options.generationStageMs ?? 1000,
 	};
 	if (!(resolved.tokenTtlSeconds > 0)) throw new Error('tokenTtlSeconds must be > 0');
 	if (!(resolved.rateWindowMs > 0)) throw new Error('rateWindowMs must be > 0');
+	if (!(resolved.generationStageMs >= 0)) throw new Error('generationStageMs must be >= 0');
 	for (const [category, limit] of Object.entries(resolved.rateLimits)) {
 		if (!(Number.isInteger(limit) && limit > 0)) throw new Error(`rateLimits.${category} must be a positive integer`);
 	}

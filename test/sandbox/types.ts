@@ -1,6 +1,7 @@
 /** Public types of the ImagineAnything sandbox (see index.ts for the entry point). */
 
 import type { Store } from './state/store';
+import type { DeliveryFilter, DeliveryTamper, WebhookDelivery, WebhookEngineOptions } from './webhooks';
 
 export type RateCategory = 'auth' | 'read' | 'write' | 'upload';
 
@@ -24,6 +25,8 @@ export interface SandboxOptions {
 	port?: number;
 	/** Default 127.0.0.1. */
 	host?: string;
+	/** How long an AI generation job spends in each of pending, generating and uploading. Default 1000. */
+	generationStageMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -33,6 +36,7 @@ export interface ResolvedOptions {
 	seed: boolean;
 	port: number;
 	host: string;
+	generationStageMs: number;
 }
 
 export interface AgentCredentials {
@@ -147,6 +151,20 @@ export interface Sandbox {
 	 */
 	act(handle: string | null, method: string, path: string, body?: unknown): Promise<ActResult>;
 	credentialsFor(handle: string): AgentCredentials;
+	/**
+	 * Makes the sandbox deliver a signed event of `type` (FOLLOW … ORDER, TEST) with `data` to the
+	 * agent's registered webhook, as the service would; resolves after the first attempt. 409 when
+	 * the agent has no webhook. `tamper` sends a deliberately broken delivery.
+	 */
+	deliverWebhook(handle: string, type: string, data?: Record<string, unknown>, tamper?: DeliveryTamper): Promise<WebhookDelivery>;
+	/** The delivery log (events from agents' actions and from deliverWebhook), oldest first. */
+	webhookDeliveries(filter?: Omit<DeliveryFilter, 'agentId'> & { handle?: string }): WebhookDelivery[];
+	/** Sends a delivery again now with the same delivery id, like a retry; resolves after that attempt. */
+	redeliverWebhook(deliveryId: string): Promise<WebhookDelivery>;
+	/** Resolves when no delivery is pending (scheduled retries included); rejects after timeoutMs (default 30000). */
+	webhooksIdle(timeoutMs?: number): Promise<void>;
+	/** Retry delays and attempt timeout of deliveries (kept across reset); returns the settings in force. */
+	configureWebhooks(options: Partial<WebhookEngineOptions>): WebhookEngineOptions;
 	/** Back to the seeded state; also clears tokens, rate-limit windows, faults and the request log. */
 	reset(): void;
 	close(): Promise<void>;

@@ -48,7 +48,7 @@ const HOW_TO_FIX: Record<number, string> = {
 	401: 'The access token was refused even after a fresh one was requested. Open the ImagineAnything API credential and check its Client ID, Client Secret and Base URL.',
 	403: 'The agent of this credential is not allowed to do this (for example, deleting content of another agent). Use a credential of the agent that owns the content.',
 	404: 'Nothing was found at this ID or handle. Check the value, or whether it was deleted.',
-	409: 'This was already done (for example, a repost that exists). Nothing was changed.',
+	409: 'The current state does not allow this (for example, a repost that already exists, or an order whose status does not permit the action). Nothing was changed.',
 	413: 'The file is too large for ImagineAnything. Use a smaller file.',
 	415: 'ImagineAnything does not accept this file type.',
 	429: 'ImagineAnything limits each agent to 100 reads, 30 writes and 10 uploads a minute. Process fewer items at once (Options → Batching) or wait a minute and run again.',

@@ -10,13 +10,24 @@ export const HANDLE_PATTERN = /^[a-z][a-z0-9_]{2,29}$/;
 const POST_URL = /\/posts?\/([A-Za-z0-9_-]+)/;
 const AGENT_URL = /\/agents?\/@?([A-Za-z0-9_]+)/;
 
-type LocatorKind = 'post' | 'agent' | 'id';
+type LocatorKind = 'post' | 'agent' | 'hashtag' | 'id';
 
 /** Path placeholders: the kind of value each takes and the parameter's display name. */
 const PLACEHOLDERS: Record<string, { kind: LocatorKind; label: string }> = {
 	postId: { kind: 'post', label: 'Post' },
 	handle: { kind: 'agent', label: 'Agent' },
 	commentId: { kind: 'id', label: 'Comment ID' },
+	provider: { kind: 'id', label: 'Provider' },
+	jobId: { kind: 'id', label: 'Job ID' },
+	slug: { kind: 'id', label: 'Slug' },
+	serviceId: { kind: 'id', label: 'Service ID' },
+	orderId: { kind: 'id', label: 'Order ID' },
+	byteId: { kind: 'id', label: 'Byte ID' },
+	participantHandle: { kind: 'agent', label: 'Participant' },
+	conversationId: { kind: 'id', label: 'Conversation ID' },
+	messageId: { kind: 'id', label: 'Message ID' },
+	tag: { kind: 'hashtag', label: 'Hashtag' },
+	agentId: { kind: 'id', label: 'Agent ID' },
 };
 
 function rawValue(value: unknown): string {
@@ -34,6 +45,7 @@ function rawValue(value: unknown): string {
 export function normalizeLocator(kind: LocatorKind, input: string): string {
 	const value = input.trim();
 	if (kind === 'post') return POST_URL.exec(value)?.[1] ?? value;
+	if (kind === 'hashtag') return value.replace(/^#/, '');
 	if (kind === 'agent') {
 		const fromUrl = AGENT_URL.exec(value)?.[1];
 		return (fromUrl ?? value).replace(/^@/, '').toLowerCase();
@@ -50,7 +62,7 @@ export function resolvePath(this: IExecuteSingleFunctions, path: string): string
 		if (value === '') {
 			throw new NodeOperationError(this.getNode(), `"${label}" is empty (item ${itemIndex})`, {
 				itemIndex,
-				description: `Set "${label}" to the ${kind === 'agent' ? 'handle of the agent (for example alice_ai, @alice_ai or a profile URL)' : kind === 'post' ? 'ID or URL of the post' : 'ID'}, or map it from the input with an expression.`,
+				description: `Set "${label}" to the ${kind === 'agent' ? 'handle of the agent (for example alice_ai, @alice_ai or a profile URL)' : kind === 'post' ? 'ID or URL of the post' : kind === 'hashtag' ? 'hashtag, with or without #' : 'ID'}, or map it from the input with an expression.`,
 			});
 		}
 		if (kind === 'agent' && !HANDLE_PATTERN.test(value)) {

@@ -80,6 +80,12 @@ function formatSize(bytes: number): string {
 	return bytes >= MB ? `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** A size and its limit in words; in bytes when rounding would make them look equal. */
+function sizeAndLimit(size: number, limit: number): [string, string] {
+	const [a, b] = [formatSize(size), formatSize(limit)];
+	return a === b ? [`${size} bytes`, `${limit} bytes (${b})`] : [a, b];
+}
+
 function typeList(types: readonly FileType[]): string {
 	const labels = types.map((t) => t.label);
 	return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
@@ -202,18 +208,20 @@ async function readFile(
 		);
 	}
 	const { maxBytes, maxSeconds } = spec.limits(fields);
-	const tooLarge = (size: number) =>
-		invalidParameter.call(
+	const tooLarge = (size: number) => {
+		const [actual, limit] = sizeAndLimit(size, maxBytes);
+		return invalidParameter.call(
 			this,
 			BINARY_LABEL,
-			`holds a file of ${formatSize(size)} ("${property}"), but the ${spec.what} may be at most ${formatSize(maxBytes)}`,
+			`holds a file of ${actual} ("${property}"), but the ${spec.what} may be at most ${limit}`,
 			`ImagineAnything accepts a ${spec.what} (${allowed}) of at most ${formatSize(maxBytes)}; nothing was sent. Use a smaller or compressed file.`,
 		);
+	};
 	// The declared size lets an oversized file fail before it is read into memory.
 	if (typeof binary.bytes === 'number' && binary.bytes > maxBytes) throw tooLarge(binary.bytes);
 	const data = await this.helpers.getBinaryDataBuffer(property);
 	if (data.length > maxBytes) throw tooLarge(data.length);
-	const seconds = maxSeconds !== undefined && spec.types === VIDEO_TYPES ? videoDurationSeconds(data) : undefined;
+	const seconds = maxSeconds === undefined ? undefined : videoDurationSeconds(data);
 	if (seconds !== undefined && maxSeconds !== undefined && seconds > maxSeconds) {
 		throw invalidParameter.call(
 			this,

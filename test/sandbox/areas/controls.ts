@@ -2,7 +2,18 @@ import { jsonBody, type RequestContext } from '../framework/context';
 import { validationError } from '../framework/errors';
 import { faultSpecProblem } from '../framework/faults';
 import { created, ok, type Reply, type Router } from '../framework/router';
-import { FieldError, isPlainObject, nullable, optional, queryParam, text, validateObject, type Rule } from '../framework/validate';
+import {
+	FieldError,
+	isPlainObject,
+	list,
+	nullable,
+	oneOf,
+	optional,
+	queryParam,
+	text,
+	validateObject,
+	type Rule,
+} from '../framework/validate';
 import type { FaultSpec, Sandbox } from '../types';
 
 /** HTTP mirror of the in-process Sandbox API under /__sandbox (not logged, not rate limited). */
@@ -11,6 +22,37 @@ const integerString: Rule<number> = (value, field) => {
 	if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new FieldError(`${field} must be a non-negative integer`);
 	return Number(value);
 };
+
+const deliverySchema = {
+	handle: text({ min: 1, max: 30 }),
+	type: text({ min: 1, max: 30, pattern: /^[A-Za-z_]+$/, patternMessage: 'type must be an event type such as LIKE or MESSAGE' }),
+	data: optional((value: unknown, field: string) => {
+		if (!isPlainObject(value)) throw new FieldError(`${field} must be an object`);
+		return value;
+	}),
+	tamper: optional(
+		(value: unknown, field: string) =>
+			validateObject(value, {
+				signature: optional(oneOf(['missing', 'invalid', 'wrongSecret'] as const)),
+				timestampOffsetSeconds: optional((v: unknown, f: string) => {
+					if (typeof v !== 'number' || !Number.isInteger(v)) throw new FieldError(`${field}.${f} must be an integer`);
+					return v;
+				}),
+			}),
+	),
+};
+
+const webhookConfigSchema = {
+	retryDelaysMs: optional(list(integerValue(0), { max: 20 })),
+	timeoutMs: optional(integerValue(1)),
+};
+
+function integerValue(min: number): Rule<number> {
+	return (value, field) => {
+		if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw new FieldError(`${field} must be an integer >= ${min}`);
+		return value;
+	};
+}
 
 const actSchema = {
 	as: nullable(text({ min: 1, max: 30 })),
@@ -58,6 +100,31 @@ export function registerControls(router: Router, sandbox: Sandbox): void {
 		.delete('/__sandbox/faults', () => {
 			sandbox.clearFaults();
 			return success();
+		})
+		.post('/__sandbox/webhooks/deliver', async (ctx) => {
+			const input = validateObject(jsonBody(ctx), deliverySchema);
+			return ok({ delivery: await sandbox.deliverWebhook(input.handle, input.type, input.data, input.tamper) });
+		})
+		.get('/__sandbox/webhooks/deliveries', (ctx) =>
+			ok({
+				deliveries: sandbox.webhookDeliveries({
+					handle: ctx.query.handle || undefined,
+					type: ctx.query.type || undefined,
+					status: queryParam(ctx, 'status', optional(oneOf(['pending', 'delivered', 'failed'] as const))),
+				}),
+			}),
+		)
+		.post('/__sandbox/webhooks/deliveries/:id/redeliver', async (ctx) =>
+			ok({ delivery: await sandbox.redeliverWebhook(ctx.params.id) }),
+		)
+		.get('/__sandbox/webhooks/idle', async (ctx) => {
+			await sandbox.webhooksIdle(queryParam(ctx, 'timeoutMs', optional(integerString)));
+			return success();
+		})
+		.get('/__sandbox/webhooks/config', () => ok(sandbox.configureWebhooks({})))
+		.patch('/__sandbox/webhooks/config', (ctx) => {
+			const input = validateObject(jsonBody(ctx), webhookConfigSchema, { strict: true });
+			return ok(sandbox.configureWebhooks(input));
 		})
 		.post('/__sandbox/reset', () => {
 			sandbox.reset();

@@ -1,4 +1,7 @@
+import { bytesArea } from './bytes';
+import { mediaArea } from './media';
+import { profileArea } from './profile';
 import type { Area } from './shared';
 
-/** The media areas of the API (filled in by their own modules). */
-export const mediaAreas: Area[] = [];
+/** The media areas of the API: own profile settings (avatar, capabilities, webhook), uploads, bytes. */
+export const mediaAreas: Area[] = [profileArea, mediaArea, bytesArea];

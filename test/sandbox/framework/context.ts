@@ -2,17 +2,19 @@ import type { Store } from '../state/store';
 import type { ResolvedOptions } from '../types';
 import type { AuthState } from './auth';
 import { validationError } from './errors';
+import { MultipartError, parseMultipart, type MultipartPart } from './multipart';
 
 /**
  * The request body as the pipeline saw it. Handlers that need JSON call `jsonBody(ctx)`;
- * the raw bytes stay available in `ctx.rawBody` (multipart parsing plugs in at `parseBody`).
+ * the raw bytes stay available in `ctx.rawBody`; multipart bodies arrive split into parts (multipart.ts).
  */
 export type ParsedBody =
 	| { kind: 'empty' }
 	| { kind: 'json'; value: unknown }
 	| { kind: 'invalid_json'; text: string }
 	| { kind: 'form'; text: string }
-	| { kind: 'multipart'; boundary: string | null }
+	/** `parts` is null when the body could not be parsed (`problem` says why). */
+	| { kind: 'multipart'; boundary: string | null; parts: MultipartPart[] | null; problem?: string }
 	| { kind: 'text'; text: string };
 
 export interface RequestContext {
@@ -45,8 +47,15 @@ export function parseBody(contentTypeHeader: string | undefined, raw: Buffer): P
 	if (raw.length === 0) return { kind: 'empty' };
 	const type = mediaType(contentTypeHeader);
 	if (type === 'multipart/form-data') {
-		const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentTypeHeader ?? '');
-		return { kind: 'multipart', boundary: boundary ? (boundary[1] ?? boundary[2]).trim() : null };
+		const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentTypeHeader ?? '');
+		const boundary = match ? (match[1] ?? match[2]).trim() : null;
+		if (boundary === null) return { kind: 'multipart', boundary, parts: null, problem: 'the Content-Type has no boundary' };
+		try {
+			return { kind: 'multipart', boundary, parts: parseMultipart(raw, boundary) };
+		} catch (error) {
+			if (!(error instanceof MultipartError)) throw error;
+			return { kind: 'multipart', boundary, parts: null, problem: error.message };
+		}
 	}
 	const text = raw.toString('utf8');
 	if (type === 'application/x-www-form-urlencoded') return { kind: 'form', text };
@@ -70,7 +79,21 @@ export function loggableBody(body: ParsedBody, rawLength: number): unknown {
 		case 'json':
 			return body.value;
 		case 'multipart':
-			return { multipart: true, boundary: body.boundary, bytes: rawLength };
+			return {
+				multipart: true,
+				boundary: body.boundary,
+				bytes: rawLength,
+				...(body.parts === null
+					? { problem: body.problem }
+					: {
+							fields: Object.fromEntries(
+								body.parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')]),
+							),
+							files: body.parts
+								.filter((p) => p.filename !== undefined)
+								.map((p) => ({ field: p.name, filename: p.filename, contentType: p.contentType, size: p.data.length })),
+						}),
+			};
 		default:
 			return body.text;
 	}

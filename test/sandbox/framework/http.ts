@@ -27,12 +27,15 @@ export function parseTarget(target: string): { path: string; query: Record<strin
 	return { path, query };
 }
 
-/** JSON for objects, text for strings, nothing for undefined. */
+/** JSON for objects, text for strings, bytes for Buffers, nothing for undefined. */
 export function writeReply(res: ServerResponse, reply: Reply): void {
 	if (res.destroyed || res.writableEnded) return;
 	const headers: Record<string, string> = { ...reply.headers };
-	let payload: string | undefined;
-	if (typeof reply.body === 'string') {
+	let payload: string | Buffer | undefined;
+	if (Buffer.isBuffer(reply.body)) {
+		payload = reply.body;
+		headers['Content-Type'] ??= 'application/octet-stream';
+	} else if (typeof reply.body === 'string') {
 		payload = reply.body;
 		headers['Content-Type'] ??= 'text/plain; charset=utf-8';
 	} else if (reply.body !== undefined) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { emitNotificationEvent } from '../webhooks/sink';
 import { EdgeSet } from './edges';
 import type {
 	AccessTokenRecord,
@@ -428,6 +429,7 @@ export class Store {
 			...refs,
 		};
 		this.notifications.push(record);
+		emitNotificationEvent(this, record);
 		return record;
 	}
 

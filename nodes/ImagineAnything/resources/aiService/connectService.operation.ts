@@ -1,0 +1,40 @@
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { validateBody } from '../../shared/validation';
+import { providerField, PROVIDERS } from '../generation/providers';
+
+export const connectService: OperationDefinition = {
+	option: {
+		name: 'Connect',
+		value: 'connect',
+		action: 'Connect an AI service',
+		description:
+			"Store an AI provider's API key so that Generation can use it; a provider already connected gets the new key. The key never appears in the output, only masked.",
+		routing: apiRoute({
+			method: 'POST',
+			path: '/api/settings/services',
+			output: { kind: 'item', unwrap: 'service' },
+			secretFields: ['apiKey'],
+			preSend: [
+				validateBody({
+					provider: { label: 'Provider', required: true, oneOf: PROVIDERS },
+					apiKey: { label: 'API Key', required: true, minLength: 8 },
+				}),
+			],
+		}),
+	},
+	fields: [
+		providerField('AI provider whose API key to store', { routing: { send: { type: 'body', property: 'provider' } } }),
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				"Your API key of the provider (for example an OpenAI key starting with sk-). ImagineAnything stores it encrypted; the node's output and errors show it only masked. To keep it out of the workflow itself, enter it as an expression, e.g. {{ $env.OPENAI_API_KEY }}.",
+			routing: { send: { type: 'body', property: 'apiKey', value: '={{ String($value).trim() }}' } },
+		},
+	],
+};

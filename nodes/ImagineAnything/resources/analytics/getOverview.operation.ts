@@ -1,0 +1,28 @@
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+
+export const getOverview: OperationDefinition = {
+	option: {
+		name: 'Get Overview',
+		value: 'getOverview',
+		action: 'Get your analytics overview',
+		description:
+			'Your account performance for a period (posts, likes, comments, reposts, views, followers gained, engagement) next to the previous period of the same length, with percentage changes',
+		routing: apiRoute({ method: 'GET', path: '/api/analytics/overview', output: { kind: 'item' } }),
+	},
+	fields: [
+		{
+			displayName: 'Period',
+			name: 'range',
+			type: 'options',
+			options: [
+				{ name: 'Last 7 Days', value: '7d' },
+				{ name: 'Last 30 Days', value: '30d' },
+				{ name: 'Last 90 Days', value: '90d' },
+			],
+			default: '30d',
+			description: 'The period to report; it is compared with the period just before it',
+			routing: { send: { type: 'query', property: 'range' } },
+		},
+	],
+};

@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { listFields } from '../../shared/descriptions';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { invalidParameter } from '../../shared/validation';
+import { reshapedRoute } from './discoveryRouting';
+
+async function requireQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	if (String(requestOptions.qs?.q ?? '').trim() === '') throw invalidParameter.call(this, 'Query', 'is required');
+	return requestOptions;
+}
+
+/** `{agents, posts}` → one list in which every result says what it is. */
+function tagResults(body: IDataObject): IDataObject {
+	const tagged = (key: string, resultType: string) =>
+		(Array.isArray(body[key]) ? (body[key] as IDataObject[]) : []).map((entry) => ({ resultType, ...entry }));
+	return {
+		results: [...tagged('agents', 'agent'), ...tagged('posts', 'post')],
+		nextCursor: body.nextCursor,
+		hasMore: body.hasMore,
+	};
+}
+
+export const search: OperationDefinition = {
+	option: {
+		name: 'Search',
+		value: 'search',
+		action: 'Search agents and posts',
+		description:
+			'Find agents (by handle, name or bio) and posts (by text or hashtag). Returns one item per result; its "resultType" is "agent" or "post".',
+		routing: reshapedRoute(
+			apiRoute({
+				method: 'GET',
+				path: '/api/search',
+				output: { kind: 'list', key: 'results' },
+				preSend: [requireQuery],
+			}),
+			tagResults,
+		),
+	},
+	fields: [
+		{
+			displayName: 'Query',
+			name: 'query',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. image generation or #n8n',
+			description: 'Text to search for; matching ignores case',
+			routing: { send: { type: 'query', property: 'q' } },
+		},
+		{
+			displayName: 'Search For',
+			name: 'searchType',
+			type: 'options',
+			options: [
+				{ name: 'Agents and Posts', value: 'all' },
+				{ name: 'Agents Only', value: 'agents' },
+				{ name: 'Posts Only', value: 'posts' },
+			],
+			default: 'all',
+			routing: { send: { type: 'query', property: 'type' } },
+		},
+		...listFields(),
+	],
+};

@@ -1,0 +1,28 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { listFields } from '../../shared/descriptions';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+
+/** Voices exist only for ElevenLabs, the one voice provider. */
+async function forElevenLabs(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	requestOptions.qs = { ...requestOptions.qs, provider: 'ELEVENLABS' };
+	return requestOptions;
+}
+
+export const getVoices: OperationDefinition = {
+	option: {
+		name: 'Get Voices',
+		value: 'getVoices',
+		action: 'Get available voices',
+		description:
+			'List the ElevenLabs voices (voice_id, name, gender, accent, preview_url, …) of the connected ElevenLabs account; use a voice_id as Voice in Start',
+		routing: apiRoute({
+			method: 'GET',
+			path: '/api/generate/voices',
+			output: { kind: 'list', key: 'voices' },
+			preSend: [forElevenLabs],
+		}),
+	},
+	fields: listFields(),
+};

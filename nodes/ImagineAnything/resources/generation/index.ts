@@ -1,0 +1,13 @@
+import { defineResource } from '../../shared/resource';
+import { getHistory } from './getHistory.operation';
+import { getModels } from './getModels.operation';
+import { getPendingJobs } from './getPendingJobs.operation';
+import { getVoices } from './getVoices.operation';
+import { retryGeneration } from './retryGeneration.operation';
+import { startGeneration } from './startGeneration.operation';
+
+export const generationOperations = [startGeneration, getPendingJobs, getHistory, getModels, getVoices, retryGeneration];
+
+export const generationDescription = defineResource('generation', generationOperations, 'start');
+
+export { getGenerationModels, getGenerationVoices } from './loadOptions';

@@ -1,0 +1,26 @@
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { waitFields, waitForJob } from './waitForJob';
+
+export const retryGeneration: OperationDefinition = {
+	option: {
+		name: 'Retry',
+		value: 'retry',
+		action: 'Retry a failed generation',
+		description:
+			'Run a failed job again (at most 3 retries per job). Answers jobId, status and retryCount, or the finished job with Wait for Completion.',
+		routing: apiRoute({ method: 'POST', path: '/api/generate/{jobId}/retry', output: { kind: 'item' }, finish: waitForJob }),
+	},
+	fields: [
+		{
+			displayName: 'Job ID',
+			name: 'jobId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. gen_1a2b3c4d',
+			description: 'ID of the failed job, as Start, Get Pending or a failed wait named it',
+		},
+		...waitFields,
+	],
+};

@@ -1,0 +1,85 @@
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { validateBody } from '../../shared/validation';
+import { providerOptionsField, sendParams } from './params';
+import { checkCapability, GENERATION_TYPES, generationTypeField, providerField, PROVIDERS } from './providers';
+import { waitFields, waitForJob } from './waitForJob';
+
+export const PROMPT_MAX = 1000;
+export const POST_TEXT_MAX = 500;
+
+export const startGeneration: OperationDefinition = {
+	option: {
+		name: 'Start',
+		value: 'start',
+		action: 'Start an AI generation',
+		description:
+			'Generate an image, video, voice, sound effect or music with a connected AI provider; the result is posted automatically. Answers the job ID, or the finished job with Wait for Completion.',
+		routing: apiRoute({
+			method: 'POST',
+			path: '/api/generate',
+			output: { kind: 'item' },
+			preSend: [
+				validateBody({
+					provider: { label: 'Provider', required: true, oneOf: PROVIDERS },
+					generationType: { label: 'Generation Type', required: true, oneOf: GENERATION_TYPES },
+					prompt: { label: 'Prompt', required: true, maxLength: PROMPT_MAX },
+					content: { label: 'Post Text', maxLength: POST_TEXT_MAX },
+				}),
+				checkCapability('body', 'generationType'),
+				sendParams,
+			],
+			finish: waitForJob,
+		}),
+	},
+	fields: [
+		providerField(
+			'AI provider to generate with. Its API key must be connected and turned on (Connected AI Service → Connect).',
+			{ routing: { send: { type: 'body', property: 'provider' } } },
+		),
+		generationTypeField({ routing: { send: { type: 'body', property: 'generationType' } } }),
+		{
+			displayName: 'Prompt',
+			name: 'prompt',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			placeholder: 'e.g. A futuristic city skyline at sunset with flying cars',
+			description: `What to generate, at most ${PROMPT_MAX} characters. For voice: the text to speak.`,
+			routing: { send: { type: 'body', property: 'prompt' } },
+		},
+		{
+			displayName: 'Post Text',
+			name: 'content',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			placeholder: 'e.g. Check out this AI-generated city! #AIArt',
+			description: `Text of the post that is published with the result, at most ${POST_TEXT_MAX} characters. #hashtags and @mentions work.`,
+			routing: { send: { type: 'body', property: 'content', value: '={{ $value || undefined }}' } },
+		},
+		{
+			displayName: 'Model Name or ID',
+			name: 'model',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getGenerationModels', loadOptionsDependsOn: ['provider', 'generationType'] },
+			default: '',
+			description:
+				'Model of the provider to use; empty for the provider\'s default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			routing: { send: { type: 'body', property: 'model', value: '={{ $value || undefined }}' } },
+		},
+		{
+			displayName: 'Voice Name or ID',
+			name: 'voiceId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getGenerationVoices' },
+			default: '',
+			description:
+				'ElevenLabs voice to speak with (sent as params.voice_id); empty for the default voice. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			displayOptions: { show: { provider: ['ELEVENLABS'], generationType: ['voice'] } },
+		},
+		...waitFields,
+		providerOptionsField,
+	],
+};

@@ -1,0 +1,59 @@
+import { listFields } from '../../shared/descriptions';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+
+export const ORDER_STATUSES = [
+	'CANCELLED',
+	'COMPLETED',
+	'DELIVERED',
+	'DISPUTED',
+	'IN_PROGRESS',
+	'PAID',
+	'PENDING_PAYMENT',
+	'REFUNDED',
+	'REVISION',
+] as const;
+
+const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+
+export const getManyOrders: OperationDefinition = {
+	option: {
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'Get many marketplace orders',
+		description: 'List the orders you placed as buyer and received as seller, newest first',
+		routing: apiRoute({ method: 'GET', path: '/api/marketplace/orders', output: { kind: 'list', key: 'orders' } }),
+	},
+	fields: [
+		...listFields(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Role',
+					name: 'role',
+					type: 'options',
+					options: [
+						{ name: 'All', value: 'all' },
+						{ name: 'As Buyer', value: 'buyer', description: 'Orders you placed' },
+						{ name: 'As Seller', value: 'seller', description: 'Orders of your services' },
+					],
+					default: 'all',
+					routing: { send: { type: 'query', property: 'role' } },
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: ORDER_STATUSES.map((value) => ({ name: words(value), value })),
+					default: 'PAID',
+					routing: { send: { type: 'query', property: 'status' } },
+				},
+			],
+		},
+	],
+};

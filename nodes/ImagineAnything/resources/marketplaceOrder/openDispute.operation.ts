@@ -1,0 +1,15 @@
+import { bodyText } from '../../shared/descriptions';
+import { validateBody } from '../../shared/validation';
+import { orderAction } from './orderOperation';
+
+export const openDispute = orderAction({
+	value: 'dispute',
+	name: 'Open Dispute',
+	action: 'Open a dispute about an order',
+	description: 'As buyer or seller, escalate a paid order to the platform: status DISPUTED',
+	apiAction: 'dispute',
+	preSend: [validateBody({ reason: { label: 'Reason', required: true } })],
+	fields: [
+		bodyText('Reason', 'reason', { typeOptions: { rows: 3 }, required: true, description: 'What went wrong' }),
+	],
+});

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { bodyText } from '../../shared/descriptions';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { validateBody } from '../../shared/validation';
+import { serviceIdField } from '../marketplaceShared/fields';
+
+export const PAYMENT_METHODS = ['CARD', 'COINBASE', 'CRYPTO_USDC', 'CRYPTO_USDP'] as const;
+
+/**
+ * The answer holds the order and, beside it, how to pay it. One item with the order's own
+ * fields on top and the payment fields (clientSecret, coinbaseCheckoutUrl, ...) next to them.
+ */
+async function orderWithPayment(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return items.map((item) => {
+		const { order, ...payment } = item.json;
+		if (!order || typeof order !== 'object' || Array.isArray(order)) return item;
+		return { ...item, json: { ...payment, ...(order as IDataObject) } };
+	});
+}
+
+export const placeOrder: OperationDefinition = {
+	option: {
+		name: 'Place',
+		value: 'create',
+		action: 'Place a marketplace order',
+		description:
+			"Order another agent's service as the buyer. Answers the order (status PENDING_PAYMENT) with what the buyer needs to pay it: clientSecret (card, USDC, USDP) or coinbaseCheckoutUrl.",
+		routing: {
+			...apiRoute({
+				method: 'POST',
+				path: '/api/marketplace/orders',
+				output: { kind: 'item' },
+				preSend: [
+					validateBody({
+						serviceId: { label: 'Service ID', required: true },
+						requirements: { label: 'Requirements', required: true },
+						paymentMethod: { label: 'Payment Method', required: true, oneOf: PAYMENT_METHODS },
+					}),
+				],
+			}),
+			output: { postReceive: [orderWithPayment] },
+		},
+	},
+	fields: [
+		{ ...serviceIdField('ID of the service to order'), routing: { send: { type: 'body', property: 'serviceId' } } },
+		bodyText('Requirements', 'requirements', {
+			typeOptions: { rows: 4 },
+			required: true,
+			description: 'What the seller should do for you',
+		}),
+		{
+			displayName: 'Payment Method',
+			name: 'paymentMethod',
+			type: 'options',
+			options: [
+				{ name: 'Card', value: 'CARD' },
+				{ name: 'Coinbase', value: 'COINBASE' },
+				{ name: 'Crypto (USDC)', value: 'CRYPTO_USDC' },
+				{ name: 'Crypto (USDP)', value: 'CRYPTO_USDP' },
+			],
+			default: 'CARD',
+			description: 'How the buyer pays. Card and crypto answer a clientSecret to confirm the payment with; Coinbase answers a checkout URL.',
+			routing: { send: { type: 'body', property: 'paymentMethod' } },
+		},
+	],
+};

@@ -1,0 +1,39 @@
+import { bodyList, bodyText } from '../../shared/descriptions';
+import { validateBody } from '../../shared/validation';
+import { urlList } from '../marketplaceShared/fields';
+import { orderOperation } from './orderOperation';
+
+export const ORDER_MESSAGE_MAX = 5000;
+
+export const sendOrderMessage = orderOperation({
+	value: 'sendMessage',
+	name: 'Send Message',
+	action: 'Send a message about an order',
+	description: 'Write to the other party of an order, optionally with links to files',
+	method: 'POST',
+	suffix: '/messages',
+	output: { kind: 'item', unwrap: 'message' },
+	preSend: [
+		validateBody({ content: { label: 'Message', required: true, maxLength: ORDER_MESSAGE_MAX } }),
+		urlList('attachments', 'Attachment URLs'),
+	],
+	fields: [
+		bodyText('Message', 'content', {
+			typeOptions: { rows: 3 },
+			required: true,
+			description: 'Text of the message, at most 5000 characters',
+		}),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				bodyList('Attachment URLs', 'attachments', {
+					description: 'Comma-separated URLs of files to attach',
+				}),
+			],
+		},
+	],
+});

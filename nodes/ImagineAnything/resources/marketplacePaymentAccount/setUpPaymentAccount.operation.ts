@@ -1,0 +1,52 @@
+import { bodyText } from '../../shared/descriptions';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { validateBody } from '../../shared/validation';
+import { CONNECT_PATH } from './getPaymentAccountStatus.operation';
+
+export const setUpPaymentAccount: OperationDefinition = {
+	option: {
+		name: 'Set Up',
+		value: 'setUp',
+		action: 'Set up the payment account',
+		description:
+			'Create your payment account, or get a fresh link to finish it: answers an onboardingUrl for a person to complete. Needed before payouts.',
+		routing: apiRoute({
+			method: 'POST',
+			path: CONNECT_PATH,
+			output: { kind: 'item' },
+			preSend: [
+				validateBody({
+					cryptoWalletAddress: {
+						label: 'Crypto Wallet Address',
+						pattern: /^0x[0-9a-fA-F]{40}$/,
+						patternHint: 'must be a wallet address: 0x followed by 40 hexadecimal characters',
+					},
+				}),
+			],
+		}),
+	},
+	fields: [
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				bodyText('Crypto Wallet Address', 'cryptoWalletAddress', {
+					placeholder: '0x...',
+					description: 'Wallet that receives crypto payouts',
+				}),
+				{
+					displayName: 'Prefer Crypto',
+					name: 'preferCrypto',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to be paid out in crypto to the wallet address instead of by bank transfer',
+					routing: { send: { type: 'body', property: 'preferCrypto' } },
+				},
+			],
+		},
+	],
+};

@@ -1,0 +1,39 @@
+import { listFields } from '../../shared/descriptions';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+
+export const PAYOUTS_PATH = '/api/marketplace/payouts';
+
+export const getManyPayouts: OperationDefinition = {
+	option: {
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'Get many payouts',
+		description: 'List your payouts as a seller, one item each; the totals come from Get Summary',
+		routing: apiRoute({ method: 'GET', path: PAYOUTS_PATH, output: { kind: 'list', key: 'payouts' } }),
+	},
+	fields: [
+		...listFields(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: [
+						{ name: 'Completed', value: 'COMPLETED' },
+						{ name: 'Pending', value: 'PENDING', description: 'Earned, not yet requested' },
+						{ name: 'Processing', value: 'PROCESSING', description: 'Requested, on its way' },
+					],
+					default: 'PENDING',
+					routing: { send: { type: 'query', property: 'status' } },
+				},
+			],
+		},
+	],
+};

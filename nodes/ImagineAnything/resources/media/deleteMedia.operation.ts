@@ -1,0 +1,54 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeParameterResourceLocator } from 'n8n-workflow';
+
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { invalidParameter } from '../../shared/validation';
+
+const MEDIA_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+
+/** The body names the media by `id` or by `url`, after the locator's mode. */
+async function mediaBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const locator = this.getNodeParameter('media', {}) as INodeParameterResourceLocator;
+	const value = String(locator?.value ?? '').trim();
+	const byUrl = locator?.mode === 'url';
+	if (value === '') {
+		throw invalidParameter.call(this, 'Media', 'is empty', 'Set the ID of the uploaded media, or switch to "By URL" and give its URL.');
+	}
+	if (byUrl && !MEDIA_URL.test(value)) {
+		throw invalidParameter.call(this, 'Media', `must be a full http(s) URL when "By URL" is chosen (got "${value}")`);
+	}
+	requestOptions.body = byUrl ? { url: value } : { id: value };
+	return requestOptions;
+}
+
+export const deleteMedia: OperationDefinition = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete uploaded media',
+		description: 'Delete an image or video this agent uploaded, by its ID or its URL',
+		routing: apiRoute({ method: 'DELETE', path: '/api/upload', output: { kind: 'result' }, preSend: [mediaBody] }),
+	},
+	fields: [
+		{
+			displayName: 'Media',
+			name: 'media',
+			type: 'resourceLocator',
+			default: { mode: 'id', value: '' },
+			required: true,
+			description: 'The uploaded image or video to delete',
+			modes: [
+				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. med_abc123' },
+				{
+					displayName: 'By URL',
+					name: 'url',
+					type: 'string',
+					placeholder: 'e.g. https://cdn.imagineanything.com/uploads/photo.png',
+					validation: [
+						{ type: 'regex', properties: { regex: MEDIA_URL.source, errorMessage: 'Not an http(s) URL' } },
+					],
+				},
+			],
+		},
+	],
+};

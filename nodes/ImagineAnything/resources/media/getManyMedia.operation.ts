@@ -1,0 +1,46 @@
+import { listFields } from '../../shared/descriptions';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { PURPOSE_OPTIONS } from './uploadOperation';
+
+export const getManyMedia: OperationDefinition = {
+	option: {
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'Get many uploaded media',
+		description: 'List the images and videos this agent uploaded, newest first, filtered by type or purpose',
+		routing: apiRoute({ method: 'GET', path: '/api/upload', output: { kind: 'list', key: 'media' } }),
+	},
+	fields: [
+		...listFields(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Purpose',
+					name: 'purpose',
+					type: 'options',
+					options: PURPOSE_OPTIONS,
+					default: 'post',
+					routing: { send: { type: 'query', property: 'purpose' } },
+				},
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'Audio', value: 'AUDIO' },
+						{ name: 'Image', value: 'IMAGE' },
+						{ name: 'Video', value: 'VIDEO' },
+					],
+					default: 'IMAGE',
+					routing: { send: { type: 'query', property: 'type' } },
+				},
+			],
+		},
+	],
+};

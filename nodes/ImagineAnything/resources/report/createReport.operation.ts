@@ -1,0 +1,125 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { bodyText } from '../../shared/descriptions';
+import { postLocator, resolvePath } from '../../shared/locators';
+import { apiRoute } from '../../shared/request';
+import type { OperationDefinition } from '../../shared/resource';
+import { invalidParameter, validateBody } from '../../shared/validation';
+
+export const REPORT_REASONS = [
+	'SPAM',
+	'HARASSMENT',
+	'MISINFORMATION',
+	'IMPERSONATION',
+	'HATE_SPEECH',
+	'VIOLENCE',
+	'ADULT_CONTENT',
+	'COPYRIGHT',
+	'OTHER',
+] as const;
+
+const DESCRIPTION_MAX = 1000;
+
+/** Target Type → the parameter holding the target and the body field it is sent as. */
+const TARGETS: Record<string, { parameter: string; field: string }> = {
+	agent: { parameter: 'agentId', field: 'reportedAgentId' },
+	comment: { parameter: 'commentId', field: 'reportedCommentId' },
+	post: { parameter: 'postId', field: 'reportedPostId' },
+};
+
+/**
+ * A report needs a target: the chosen one's ID (a post also by URL) is normalised and checked
+ * like a path placeholder, so an empty target stops the item before anything is sent.
+ */
+async function sendTarget(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const targetType = this.getNodeParameter('targetType', '') as string;
+	const target = TARGETS[targetType];
+	if (!target) throw invalidParameter.call(this, 'Target Type', `must be one of agent, comment, post (got "${targetType}")`);
+	const id = decodeURIComponent(resolvePath.call(this, `{${target.parameter}}`));
+	requestOptions.body = { ...(requestOptions.body as IDataObject), [target.field]: id };
+	return requestOptions;
+}
+
+/** The ID of an agent or comment target, shown for its Target Type. */
+function targetIdField(targetType: string, name: string, placeholder: string, description: string): INodeProperties {
+	return {
+		displayName: `${targetType.charAt(0).toUpperCase()}${targetType.slice(1)} ID`,
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder,
+		description,
+		displayOptions: { show: { targetType: [targetType] } },
+	};
+}
+
+export const createReport: OperationDefinition = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Report content',
+		description: 'Report an agent, a post or a comment that breaks the community guidelines',
+		routing: apiRoute({
+			method: 'POST',
+			path: '/api/reports',
+			output: { kind: 'item', unwrap: 'report' },
+			preSend: [
+				sendTarget,
+				validateBody({
+					reason: { label: 'Reason', required: true, oneOf: REPORT_REASONS },
+					description: { label: 'Description', maxLength: DESCRIPTION_MAX },
+				}),
+			],
+		}),
+	},
+	fields: [
+		{
+			displayName: 'Target Type',
+			name: 'targetType',
+			type: 'options',
+			options: [
+				{ name: 'Agent', value: 'agent' },
+				{ name: 'Comment', value: 'comment' },
+				{ name: 'Post', value: 'post' },
+			],
+			default: 'post',
+			description: 'What to report',
+		},
+		postLocator({ description: 'The post to report', displayOptions: { show: { targetType: ['post'] } } }),
+		targetIdField('agent', 'agentId', 'e.g. agt_1a2b3c4d', 'ID of the agent to report (the "ID" field of Agent → Get, not the handle)'),
+		targetIdField('comment', 'commentId', 'e.g. cmt_1a2b3c4d', 'ID of the comment to report (the "ID" field of Post → Get Comments)'),
+		{
+			displayName: 'Reason',
+			name: 'reason',
+			type: 'options',
+			options: [
+				{ name: 'Adult Content', value: 'ADULT_CONTENT' },
+				{ name: 'Copyright', value: 'COPYRIGHT' },
+				{ name: 'Harassment', value: 'HARASSMENT' },
+				{ name: 'Hate Speech', value: 'HATE_SPEECH' },
+				{ name: 'Impersonation', value: 'IMPERSONATION' },
+				{ name: 'Misinformation', value: 'MISINFORMATION' },
+				{ name: 'Other', value: 'OTHER' },
+				{ name: 'Spam', value: 'SPAM' },
+				{ name: 'Violence', value: 'VIOLENCE' },
+			],
+			default: 'SPAM',
+			required: true,
+			routing: { send: { type: 'body', property: 'reason' } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				bodyText('Description', 'description', {
+					typeOptions: { rows: 3 },
+					description: `What is wrong, in your words (at most ${DESCRIPTION_MAX} characters)`,
+				}),
+			],
+		},
+	],
+};

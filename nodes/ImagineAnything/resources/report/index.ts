@@ -1,0 +1,6 @@
+import { defineResource } from '../../shared/resource';
+import { createReport } from './createReport.operation';
+
+export const reportOperations = [createReport];
+
+export const reportDescription = defineResource('report', reportOperations, 'create');

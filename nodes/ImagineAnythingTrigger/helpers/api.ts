@@ -1,0 +1,62 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { readHttpFailure, toApiError } from '../../ImagineAnything/shared/errors';
+
+export const CREDENTIAL_NAME = 'imagineAnythingApi';
+
+const MAX_RATE_LIMIT_RETRIES = 3;
+const MAX_RETRY_WAIT_SECONDS = 65;
+
+type TriggerContext = IHookFunctions | IPollFunctions;
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** Answer undefined for a 404 instead of failing (e.g. "no webhook configured"). */
+	notFoundIsEmpty?: boolean;
+}
+
+function baseUrlOf(credentials: IDataObject): string {
+	return String(credentials.baseUrl || 'https://imagineanything.com').replace(/\/+$/, '');
+}
+
+/**
+ * One authenticated request of a trigger: the credential's token (refreshed by n8n on a 401),
+ * 429s waited out with Retry-After, every other failure thrown as a NodeApiError with the
+ * service's message (its `httpCode` tells callers the status).
+ */
+export async function apiRequest(this: TriggerContext, request: ApiRequest): Promise<unknown> {
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		baseURL: baseUrlOf(credentials),
+		url: request.path,
+		headers: { Accept: 'application/json' },
+		json: true,
+	};
+	if (request.qs) options.qs = request.qs;
+	if (request.body) options.body = request.body;
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, options);
+		} catch (error) {
+			const failure = readHttpFailure(error);
+			if (failure.status === 404 && request.notFoundIsEmpty) return undefined;
+			const wait = failure.retryAfterSeconds ?? 1;
+			if (failure.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES && wait <= MAX_RETRY_WAIT_SECONDS) {
+				await sleep(wait * 1000);
+				continue;
+			}
+			throw toApiError(this.getNode(), error, 0, { retries: attempt });
+		}
+	}
+}

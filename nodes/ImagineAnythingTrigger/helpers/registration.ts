@@ -1,0 +1,173 @@
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { apiRequest } from './api';
+import { registrationSecret, registrationUrl } from './deliveryFormat';
+import { SEEN_KEY } from './verifySignature';
+
+/*
+ * ImagineAnything keeps ONE webhook URL per agent, and registering a URL replaces the one
+ * before. n8n gives a trigger two URLs (production while the workflow is active, test while
+ * the editor listens for a test event), so without care a test listen silently takes the
+ * events of the active workflow away. Restoring afterwards is not possible: registering
+ * regenerates the signing secret, the service never returns a secret again, and the test
+ * run cannot write the production workflow's static data. So activation refuses to replace
+ * a registration that is not this trigger's own URL, and says what to do, unless the user
+ * turns on "Replace Existing Registration".
+ */
+
+const PATH = '/api/agents/me/webhook';
+
+export const STATIC_KEYS = { url: 'webhookUrl', secret: 'webhookSecret', registeredAt: 'registeredAt' } as const;
+
+export type RegistrationOwner =
+	/** The production URL of this same trigger node (its workflow is active). */
+	| 'thisProduction'
+	/** The test URL of this same trigger node (a "Listen for test event" runs or was interrupted). */
+	| 'thisTest'
+	/** Any other URL: another workflow, another n8n, another app, or a stale registration. */
+	| 'other';
+
+function ourUrl(this: IHookFunctions): string {
+	const url = this.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	return url;
+}
+
+function isTestListen(this: IHookFunctions): boolean {
+	return this.getMode() === 'manual' || this.getActivationMode() === 'manual';
+}
+
+function statusOf(error: unknown): number | undefined {
+	return error instanceof NodeApiError && error.httpCode ? Number(error.httpCode) : undefined;
+}
+
+/** The URL the service delivers this agent's events to now (null: none). */
+export async function registeredUrl(this: IHookFunctions): Promise<string | null> {
+	return registrationUrl(await apiRequest.call(this, { method: 'GET', path: PATH, notFoundIsEmpty: true }));
+}
+
+/**
+ * Whose URL `registered` is, seen from this trigger (whose own URL is `ours`). n8n's test and
+ * production URLs of one node differ only in the endpoint segment (`/webhook-test/` vs
+ * `/webhook/` by default) and share the node's webhook id.
+ */
+export function ownerOf(ours: string, registered: string, isTest: boolean, webhookId?: string): RegistrationOwner {
+	const counterpart = isTest
+		? ours.replace('/webhook-test/', '/webhook/')
+		: ours.replace('/webhook/', '/webhook-test/');
+	let sameNode = counterpart !== ours && registered === counterpart;
+	if (!sameNode && webhookId) {
+		try {
+			const path = new URL(registered).pathname;
+			sameNode = new URL(ours).origin === new URL(registered).origin && path.includes(`/${webhookId}/`);
+		} catch {
+			sameNode = false;
+		}
+	}
+	if (!sameNode) return 'other';
+	return isTest ? 'thisProduction' : 'thisTest';
+}
+
+const REPLACE_HINT =
+	'turn on "Replace Existing Registration" in this trigger\'s options to take the registration over';
+
+/** The refusal when the agent's registration belongs to someone else. */
+export function conflictError(this: IHookFunctions, ours: string, registered: string): NodeOperationError {
+	const owner = ownerOf(ours, registered, isTestListen.call(this), this.getNode().webhookId);
+	const intro = `ImagineAnything keeps one webhook URL per agent, and this agent's events already go to ${registered}`;
+	let message: string;
+	let description: string;
+	if (owner === 'thisProduction') {
+		message = `${intro}, the production URL of this workflow (it is active). Listening for a test event would take the events away from the active workflow.`;
+		description = [
+			'A test registration cannot be undone afterwards: registering changes the signing secret, so the active workflow could not verify deliveries any more.',
+			'To test, deactivate this workflow first (and activate it again afterwards), or select a separate agent credential for testing,',
+			`or ${REPLACE_HINT} (the active workflow then receives nothing until you deactivate and activate it again).`,
+		].join(' ');
+	} else if (owner === 'thisTest') {
+		message = `${intro}, the test URL of this trigger: a "Listen for test event" in the editor is running or was interrupted.`;
+		description = `Stop listening in the editor (or wait until it times out) and activate again, or ${REPLACE_HINT}.`;
+	} else {
+		message = `${intro}, which is not this trigger's URL (another workflow, another n8n instance or another app, or an old registration).`;
+		description = [
+			'Deactivate the workflow or app that uses this agent\'s webhook, or select a separate agent credential for this trigger,',
+			`or ${REPLACE_HINT} (the other receiver then stops getting events).`,
+		].join(' ');
+	}
+	return new NodeOperationError(this.getNode(), message, { description });
+}
+
+function httpsHint(this: IHookFunctions, error: unknown, ours: string): unknown {
+	const status = statusOf(error);
+	if (ours.startsWith('https://') || (status !== 400 && status !== 422)) return error;
+	const serviceMessage = (error as Error).message;
+	return new NodeOperationError(
+		this.getNode(),
+		`ImagineAnything refused to register ${ours}: ${serviceMessage}. ImagineAnything only delivers to HTTPS URLs.`,
+		{
+			description:
+				"n8n's URL for this trigger starts with http://. Give n8n a public HTTPS address (for self-hosted n8n: set the WEBHOOK_URL environment variable to the HTTPS address of your reverse proxy or tunnel) and activate again, or use the ImagineAnything Poll Trigger, which needs no public URL.",
+		},
+	);
+}
+
+function clearLocalState(staticData: IDataObject): void {
+	for (const key of [...Object.values(STATIC_KEYS), SEEN_KEY]) delete staticData[key];
+}
+
+/** True when the service delivers to this trigger's URL and the trigger holds the secret for it. */
+export async function checkExists(this: IHookFunctions): Promise<boolean> {
+	const staticData = this.getWorkflowStaticData('node');
+	const ours = ourUrl.call(this);
+	if (!staticData[STATIC_KEYS.secret] || staticData[STATIC_KEYS.url] !== ours) return false;
+	return (await registeredUrl.call(this)) === ours;
+}
+
+/** Registers this trigger's URL with a fresh secret, unless the registration belongs to someone else. */
+export async function create(this: IHookFunctions): Promise<boolean> {
+	const staticData = this.getWorkflowStaticData('node');
+	const ours = ourUrl.call(this);
+	const replace = this.getNodeParameter('options.replaceExistingRegistration', false) as boolean;
+	const registered = await registeredUrl.call(this);
+	if (registered !== null && registered !== ours && !replace) throw conflictError.call(this, ours, registered);
+
+	let answer: unknown;
+	try {
+		answer = await apiRequest.call(this, {
+			method: 'PATCH',
+			path: PATH,
+			body: { webhookUrl: ours, regenerateSecret: true },
+		});
+	} catch (error) {
+		throw httpsHint.call(this, error, ours);
+	}
+	const secret = registrationSecret(answer);
+	if (!secret) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'ImagineAnything registered the webhook URL but answered without a signing secret, so deliveries could not be verified',
+			{ description: 'Activate the workflow again. If this keeps happening, use the ImagineAnything Poll Trigger instead.' },
+		);
+	}
+	clearLocalState(staticData);
+	staticData[STATIC_KEYS.url] = ours;
+	staticData[STATIC_KEYS.secret] = secret;
+	staticData[STATIC_KEYS.registeredAt] = new Date().toISOString();
+	return true;
+}
+
+/** Removes the registration only while it is still ours; the local secret goes in any case. */
+export async function remove(this: IHookFunctions): Promise<boolean> {
+	const staticData = this.getWorkflowStaticData('node');
+	const ours = new Set([ourUrl.call(this), staticData[STATIC_KEYS.url]].filter((u): u is string => typeof u === 'string'));
+	try {
+		const registered = await registeredUrl.call(this);
+		if (registered !== null && ours.has(registered)) {
+			await apiRequest.call(this, { method: 'DELETE', path: PATH, notFoundIsEmpty: true });
+		}
+	} finally {
+		clearLocalState(staticData);
+	}
+	return true;
+}

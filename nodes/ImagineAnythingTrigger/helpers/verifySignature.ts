@@ -1,0 +1,99 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	readDeliveryHeaders,
+	SIGNATURE_PREFIX,
+	signedContent,
+	TIMESTAMP_TOLERANCE_SECONDS,
+} from './deliveryFormat';
+
+export type VerificationFailure =
+	/** The trigger holds no secret (not registered, or its registration was lost). */
+	| 'noSecret'
+	/** A signature, timestamp or delivery id header, or the body, is absent. */
+	| 'missing'
+	/** A header is present but not in the expected form. */
+	| 'malformed'
+	/** The signature does not match the body (forged, altered, or signed with another secret). */
+	| 'forged'
+	/** Authentic, but signed outside the accepted time window. */
+	| 'stale';
+
+export type Verification =
+	| { valid: true; deliveryId: string; timestamp: number }
+	| { valid: false; reason: VerificationFailure };
+
+export interface SignedRequest {
+	headers: Record<string, unknown>;
+	/** The body exactly as received; n8n keeps it as `rawBody` on the request. */
+	rawBody: Buffer | string | undefined | null;
+}
+
+const HEX_SHA256 = /^[0-9a-f]{64}$/i;
+
+export function computeSignature(secret: string, timestamp: string, rawBody: Buffer): string {
+	return createHmac('sha256', secret).update(signedContent(timestamp, rawBody)).digest('hex');
+}
+
+function toBuffer(rawBody: SignedRequest['rawBody']): Buffer | undefined {
+	if (Buffer.isBuffer(rawBody)) return rawBody;
+	if (typeof rawBody === 'string') return Buffer.from(rawBody, 'utf8');
+	return undefined;
+}
+
+/** Unix seconds; a value in milliseconds is accepted too. */
+function parseTimestamp(value: string): number | undefined {
+	if (!/^\d{1,16}$/.test(value)) return undefined;
+	const number = Number(value);
+	return number > 1e11 ? Math.floor(number / 1000) : number;
+}
+
+/**
+ * Checks one delivery: HMAC-SHA256 over `timestamp + "." + raw body`, compared in constant
+ * time, and a timestamp within five minutes of `nowSeconds`. Replays inside that window are
+ * caught by `rememberDelivery`.
+ */
+export function verifySignature(request: SignedRequest, secret: string | undefined, nowSeconds: number): Verification {
+	if (!secret) return { valid: false, reason: 'noSecret' };
+	const headers = readDeliveryHeaders(request.headers);
+	const rawBody = toBuffer(request.rawBody);
+	if (!headers.signature || !headers.timestamp || !headers.deliveryId || !rawBody || rawBody.length === 0) {
+		return { valid: false, reason: 'missing' };
+	}
+	const timestamp = parseTimestamp(headers.timestamp);
+	const signature = headers.signature.toLowerCase().startsWith(SIGNATURE_PREFIX)
+		? headers.signature.slice(SIGNATURE_PREFIX.length)
+		: '';
+	if (timestamp === undefined || !HEX_SHA256.test(signature)) return { valid: false, reason: 'malformed' };
+
+	const expected = Buffer.from(computeSignature(secret, headers.timestamp, rawBody), 'hex');
+	if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) return { valid: false, reason: 'forged' };
+	if (Math.abs(nowSeconds - timestamp) > TIMESTAMP_TOLERANCE_SECONDS) return { valid: false, reason: 'stale' };
+	return { valid: true, deliveryId: headers.deliveryId, timestamp };
+}
+
+/**
+ * Seen delivery ids live in the node's static data. The service retries a delivery (same id)
+ * when our answer did not reach it, possibly long after the five-minute signature window, so
+ * ids are kept for a day, at most MAX_SEEN of them.
+ */
+export const SEEN_KEY = 'seenDeliveries';
+export const MAX_SEEN = 1000;
+export const SEEN_TTL_SECONDS = 24 * 3600;
+
+/** Records `ids` as seen; false when one of them was seen already (a replay or a retry). */
+export function rememberDelivery(staticData: IDataObject, ids: string[], nowSeconds: number): boolean {
+	const stored = staticData[SEEN_KEY];
+	const seen: Record<string, number> =
+		stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...(stored as Record<string, number>) } : {};
+	const keys = ids.filter((id) => id !== '');
+	const replayed = keys.some((id) => Object.prototype.hasOwnProperty.call(seen, id));
+	for (const id of keys) seen[id] = nowSeconds;
+	const kept = Object.entries(seen)
+		.filter(([, at]) => typeof at === 'number' && nowSeconds - at <= SEEN_TTL_SECONDS)
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, MAX_SEEN);
+	staticData[SEEN_KEY] = Object.fromEntries(kept);
+	return !replayed;
+}

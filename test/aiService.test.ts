@@ -1,0 +1,162 @@
+import type { RunResult } from './harness/run';
+import { apiCalls, createTestEnv, type TestEnv } from './env';
+
+const service = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'aiService', operation, ...extra });
+
+const OPENAI_KEY = 'sk-proj-test0123456789abcdefXYZ';
+const GEMINI_KEY = 'AIzaSyTest0123456789abcdefghij';
+
+/** Output and errors of a run (with the node copy each error carries), as n8n stores them for the execution. */
+const serializedResult = (result: RunResult) => JSON.stringify(result.run.data.resultData);
+
+describe('Connected AI Service resource', () => {
+	let env: TestEnv;
+
+	const onlyCall = () => {
+		const calls = apiCalls(env.requestsSinceMark());
+		expect(calls).toHaveLength(1);
+		return calls[0];
+	};
+
+	beforeAll(async () => {
+		env = await createTestEnv();
+	});
+	afterAll(async () => await env.close());
+	beforeEach(() => {
+		env.sandbox.clearFaults();
+		env.mark();
+	});
+
+	it('connects a provider, sending the key but outputting it only masked', async () => {
+		const result = await env.run(service('connect', { provider: 'OPENAI', apiKey: `  ${OPENAI_KEY}\n` }));
+		expect(result.error).toBeUndefined();
+		const call = onlyCall();
+		expect(call).toMatchObject({ method: 'POST', path: '/api/settings/services', status: 201 });
+		expect(call.body).toEqual({ provider: 'OPENAI', apiKey: OPENAI_KEY });
+		expect(call.headers.authorization).toMatch(/^Bearer iat_/);
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json).toMatchObject({ provider: 'OPENAI', apiKey: 'sk-p****fXYZ', isActive: true });
+		expect(serializedResult(result)).not.toContain(OPENAI_KEY);
+		expect(JSON.stringify(result.run)).not.toContain(OPENAI_KEY.slice(4, -4));
+	});
+
+	it('updates the key of a provider that is already connected', async () => {
+		const newKey = 'sk-proj-second-key-000000000099';
+		const result = await env.run(service('connect', { provider: 'OPENAI', apiKey: newKey }));
+		expect(onlyCall()).toMatchObject({ method: 'POST', path: '/api/settings/services', status: 200 });
+		expect(result.items[0].json.apiKey).toBe('sk-p****0099');
+		expect(serializedResult(result)).not.toContain(newKey);
+		// Back to the first key for the following tests.
+		await env.sandbox.act(env.sandbox.seeded.handle, 'POST', '/api/settings/services', { provider: 'OPENAI', apiKey: OPENAI_KEY });
+	});
+
+	it('masks the key even when the service echoes it in full, in the output and in errors', async () => {
+		env.sandbox.addFault({
+			method: 'POST',
+			path: '/api/settings/services',
+			status: 201,
+			body: { service: { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY, note: `stored ${GEMINI_KEY}` } },
+		});
+		const echoed = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY }));
+		expect(onlyCall().body).toEqual({ provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY });
+		expect(echoed.items[0].json).toEqual({ provider: 'GOOGLE_GEMINI', apiKey: 'AIza****ghij', note: 'stored AIza****ghij' });
+		expect(serializedResult(echoed)).not.toContain(GEMINI_KEY);
+
+		env.mark();
+		env.sandbox.addFault({
+			method: 'POST',
+			path: '/api/settings/services',
+			status: 400,
+			body: { error: 'validation_error', message: `Key ${GEMINI_KEY} was refused`, details: { apiKey: GEMINI_KEY } },
+		});
+		const refused = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY }));
+		expect(onlyCall().status).toBe(400);
+		expect(refused.error?.message).toBe('Key AIza****ghij was refused');
+		expect(refused.error?.description).toContain('AIza****ghij');
+		// Including the copy of the node (and its parameters) that n8n keeps with the error. (The
+		// engine's execution stack still holds the node as the workflow defines it: that is the
+		// workflow, not output; an expression such as {{ $env.KEY }} keeps the key out of it.)
+		expect(serializedResult(refused)).not.toContain(GEMINI_KEY);
+	});
+
+	it('keeps the key out of a Continue On Fail error item too', async () => {
+		env.sandbox.addFault({
+			method: 'POST',
+			path: '/api/settings/services',
+			status: 502,
+			body: { error: 'bad_gateway', message: `upstream choked on ${GEMINI_KEY}` },
+		});
+		const result = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY }), { continueOnFail: true });
+		expect(String(result.items[0].json.error)).toContain('AIza****ghij');
+		expect(JSON.stringify(result.run)).not.toContain(GEMINI_KEY);
+	});
+
+	it('refuses a key shorter than 8 characters before sending anything', async () => {
+		const result = await env.run(service('connect', { provider: 'OPENAI', apiKey: 'sk-1' }));
+		expect(result.error?.message).toMatch(/"API Key" must be at least 8 characters \(it has 4\)/);
+		expect(`${result.error?.message} ${result.error?.description}`).not.toContain('sk-1');
+		expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+	});
+
+	it('lists the connected services with masked keys', async () => {
+		await env.sandbox.act(env.sandbox.seeded.handle, 'POST', '/api/settings/services', { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY });
+		env.mark();
+		const result = await env.run(service('getMany', { returnAll: true }));
+		const call = onlyCall();
+		expect(call).toMatchObject({ method: 'GET', path: '/api/settings/services', status: 200 });
+		expect(result.items.map((i) => i.json.provider)).toEqual(['OPENAI', 'GOOGLE_GEMINI']);
+		expect(result.items.map((i) => i.json.apiKey)).toEqual(['sk-p****fXYZ', 'AIza****ghij']);
+		expect(serializedResult(result)).not.toContain(OPENAI_KEY);
+		expect(serializedResult(result)).not.toContain(GEMINI_KEY);
+	});
+
+	it('turns a service off and on again', async () => {
+		const off = await env.run(service('toggle', { provider: 'OPENAI', isActive: false }));
+		const call = onlyCall();
+		expect(call).toMatchObject({ method: 'PATCH', path: '/api/settings/services/OPENAI', status: 200 });
+		expect(call.body).toEqual({ isActive: false });
+		expect(off.items[0].json).toMatchObject({ provider: 'OPENAI', isActive: false });
+
+		env.mark();
+		const on = await env.run(service('toggle', { provider: 'OPENAI', isActive: true }));
+		expect(onlyCall().body).toEqual({ isActive: true });
+		expect(on.items[0].json.isActive).toBe(true);
+	});
+
+	it('tests a valid key', async () => {
+		const result = await env.run(service('testKey', { provider: 'OPENAI' }));
+		expect(onlyCall()).toMatchObject({ method: 'POST', path: '/api/settings/services/OPENAI/test', status: 200 });
+		expect(result.items[0].json).toEqual({ success: true, message: 'API key is valid' });
+	});
+
+	it.each([
+		['sk-this-key-is-invalid-000000', /Invalid API key: OPENAI rejected it/],
+		['not-an-openai-key-000000000', /OpenAI keys start with "sk-"/],
+		['sk-quota-exhausted-00000000000', /Quota exceeded/],
+	])('reports a bad key (%s) as success: false, not as an error', async (key, message) => {
+		await env.sandbox.act(env.sandbox.seeded.handle, 'POST', '/api/settings/services', { provider: 'OPENAI', apiKey: key });
+		env.mark();
+		const result = await env.run(service('testKey', { provider: 'OPENAI' }));
+		expect(result.error).toBeUndefined();
+		expect(onlyCall().status).toBe(200);
+		expect(result.items[0].json.success).toBe(false);
+		expect(String(result.items[0].json.message)).toMatch(message);
+		expect(serializedResult(result)).not.toContain(key);
+	});
+
+	it('disconnects a service; testing it afterwards says it is not connected', async () => {
+		const result = await env.run(service('disconnect', { provider: 'GOOGLE_GEMINI' }));
+		expect(onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/settings/services/GOOGLE_GEMINI', status: 200 });
+		expect(result.items[0].json).toEqual({ success: true });
+
+		env.mark();
+		const test = await env.run(service('testKey', { provider: 'GOOGLE_GEMINI' }));
+		expect(onlyCall().status).toBe(404);
+		expect(test.error?.message).toBe('GOOGLE_GEMINI is not connected');
+		expect(test.error?.httpCode).toBe('404');
+
+		const list = await env.sandbox.act(env.sandbox.seeded.handle, 'GET', '/api/settings/services');
+		expect(list.body.services.map((s: { provider: string }) => s.provider)).toEqual(['OPENAI']);
+		expect(list.body.availableProviders).toEqual(['OPENAI', 'RUNWARE', 'GOOGLE_GEMINI', 'ELEVENLABS']);
+	});
+});
