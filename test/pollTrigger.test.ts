@@ -52,14 +52,17 @@ describe('poll position (what is new)', () => {
 	const at = (ms: number, id: string): IDataObject => ({ id, createdAt: new Date(ms).toISOString() });
 	const T = Date.parse('2025-06-01T12:00:00.000Z');
 
-	it('tells items of the same millisecond apart by id, before and after activation', () => {
-		// Activation saw the newest item only: older ones are old, a twin of the newest is new.
+	it('tells items of the same millisecond apart by id after activation', () => {
+		// Activation read the newest item only: it and everything up to its millisecond existed then.
 		const position = positionOf([at(T, 'a')], false);
-		expect(isNew(position, at(T - 1, 'older'))).toBe(false);
-		expect(isNew(position, at(T, 'a'))).toBe(false);
-		expect(isNew(position, at(T, 'twin'))).toBe(true);
-		const next = advance(position, [at(T, 'twin'), at(T + 5, 'b')]);
-		expect([at(T, 'twin'), at(T + 5, 'b'), at(T + 5, 'c')].map((i) => isNew(next, i))).toEqual([false, false, true]);
+		expect([at(T - 1, 'older'), at(T, 'a'), at(T, 'twin'), at(T + 1, 'new')].map((i) => isNew(position, i))).toEqual([
+			false,
+			false,
+			false,
+			true,
+		]);
+		const next = advance(position, [at(T + 1, 'new'), at(T + 5, 'b')]);
+		expect([at(T + 1, 'new'), at(T + 5, 'b'), at(T + 5, 'c')].map((i) => isNew(next, i))).toEqual([false, false, true]);
 	});
 
 	it('returns an item that became visible late (within the overlap) once, and stops reading past the window', () => {

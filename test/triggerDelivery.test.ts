@@ -262,6 +262,14 @@ describe('deliveries from the sandbox to the trigger, end to end', () => {
 		});
 	});
 
+	it('sends nothing off this machine: a delivery to a remote URL fails at once, without retries', async () => {
+		const agent = t.newAgent('dl_remote');
+		await t.env.sandbox.act(agent.handle, 'PATCH', '/api/agents/me/webhook', { webhookUrl: 'https://remote.example.com/hook' });
+		const delivery = await t.env.sandbox.deliverWebhook(agent.handle, 'TEST', {});
+		expect(delivery.status).toBe('failed');
+		expect(delivery.attempts).toEqual([expect.objectContaining({ status: null, error: expect.stringContaining('Not sent') })]);
+	});
+
 	describe('sandbox HTTP controls', () => {
 		it('delivers on request and lists deliveries under /__sandbox/webhooks', async () => {
 			const { me, workflow } = await activeTrigger('dl_http');
@@ -282,7 +290,7 @@ describe('deliveries from the sandbox to the trigger, end to end', () => {
 			expect(((await redeliver.json()) as { delivery: { attempts: unknown[] } }).delivery.attempts).toHaveLength(2);
 			expect((await fetch(`${base}/__sandbox/webhooks/idle`)).status).toBe(200);
 			const config = await fetch(`${base}/__sandbox/webhooks/config`);
-			expect(await config.json()).toEqual({ retryDelaysMs: [30, 60], timeoutMs: 2000 });
+			expect(await config.json()).toEqual({ retryDelaysMs: [30, 60], timeoutMs: 2000, deliverToRemoteHosts: false });
 
 			const none = t.newAgent('dl_http_none');
 			const refused = await fetch(`${base}/__sandbox/webhooks/deliver`, {

@@ -92,6 +92,20 @@ describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandb
 		expect(workflow.nodeStaticData().webhookSecret).toBe(registrationOf(agent.agentId)?.secret);
 	});
 
+	it('re-registers its own earlier URL when n8n’s address changed (WEBHOOK_URL)', async () => {
+		const agent = t.newAgent('life_moved');
+		const workflow = triggerFor(agent);
+		t.server.publicBaseUrl = 'https://old-n8n.example.com';
+		try {
+			await workflow.activate();
+		} finally {
+			t.server.publicBaseUrl = undefined;
+		}
+		expect(registrationOf(agent.agentId)?.url).toBe('https://old-n8n.example.com/webhook/' + workflow.webhooks(false)[0].path);
+		await workflow.activate('init');
+		expect(registrationOf(agent.agentId)?.url).toBe(workflow.url(false));
+	});
+
 	it('deactivation removes the registration and the local secret', async () => {
 		const agent = t.newAgent('life_delete');
 		const workflow = triggerFor(agent);

@@ -14,7 +14,7 @@ export interface Position {
 	at: number;
 	/** id → createdAt (ms) of the items seen within the overlap window. */
 	seen: Record<string, number>;
-	/** Items at or before this time are old (set when only the newest item was read). */
+	/** Items at or before this time are old (set at activation when only the newest items were read). */
 	floor?: number;
 }
 
@@ -22,15 +22,15 @@ export const START: Position = { at: 0, seen: {} };
 
 /**
  * The position at activation, from the newest items of a list (newest first). `complete`:
- * the list has nothing older. Otherwise everything older than the oldest item read is old
- * too; items sharing that oldest timestamp are told apart by id, so one created in the
- * same millisecond after activation is not lost.
+ * the list has nothing older. Otherwise everything up to the oldest item read is old too,
+ * including items of that same millisecond that were not read: they existed before the
+ * list was read (an item created later is newer than everything in it).
  */
 export function positionOf(newest: IDataObject[], complete: boolean): Position {
 	const position = advance(START, newest);
 	const times = newest.map(timeOf).filter((time) => !Number.isNaN(time));
 	if (complete || times.length === 0) return position;
-	return { ...position, floor: Math.min(...times) - 1 };
+	return { ...position, floor: Math.min(...times) };
 }
 
 export function idOf(item: IDataObject): string {

@@ -1,5 +1,5 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from './api';
 import { registrationSecret, registrationUrl } from './deliveryFormat';
@@ -38,8 +38,10 @@ function isTestListen(this: IHookFunctions): boolean {
 	return this.getMode() === 'manual' || this.getActivationMode() === 'manual';
 }
 
+/** The HTTP status of a NodeApiError from apiRequest (read by shape: n8n may load its own copy of the class). */
 function statusOf(error: unknown): number | undefined {
-	return error instanceof NodeApiError && error.httpCode ? Number(error.httpCode) : undefined;
+	const code = (error as { httpCode?: unknown } | undefined)?.httpCode;
+	return code ? Number(code) : undefined;
 }
 
 /** The URL the service delivers this agent's events to now (null: none). */
@@ -130,7 +132,9 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const ours = ourUrl.call(this);
 	const replace = this.getNodeParameter('options.replaceExistingRegistration', false) as boolean;
 	const registered = await registeredUrl.call(this);
-	if (registered !== null && registered !== ours && !replace) throw conflictError.call(this, ours, registered);
+	// This trigger's earlier URL (n8n's address changed since) is its own to replace.
+	const own = registered === ours || registered === staticData[STATIC_KEYS.url];
+	if (registered !== null && !own && !replace) throw conflictError.call(this, ours, registered);
 
 	let answer: unknown;
 	try {

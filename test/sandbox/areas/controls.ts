@@ -3,6 +3,7 @@ import { validationError } from '../framework/errors';
 import { faultSpecProblem } from '../framework/faults';
 import { created, ok, type Reply, type Router } from '../framework/router';
 import {
+	bool,
 	FieldError,
 	isPlainObject,
 	list,
@@ -45,6 +46,7 @@ const deliverySchema = {
 const webhookConfigSchema = {
 	retryDelaysMs: optional(list(integerValue(0), { max: 20 })),
 	timeoutMs: optional(integerValue(1)),
+	deliverToRemoteHosts: optional(bool()),
 };
 
 function integerValue(min: number): Rule<number> {

@@ -16,11 +16,27 @@ export interface WebhookEngineOptions {
 	retryDelaysMs: number[];
 	/** An attempt not answered within this counts as failed. Default 10000. */
 	timeoutMs: number;
+	/**
+	 * Deliver to hosts other than this machine. Default false: tests register made-up https
+	 * URLs, and a test double should not send requests out; such deliveries fail at once.
+	 */
+	deliverToRemoteHosts: boolean;
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function isLocal(url: string): boolean {
+	try {
+		return LOCAL_HOSTS.has(new URL(url).hostname);
+	} catch {
+		return false;
+	}
 }
 
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookEngineOptions = {
 	retryDelaysMs: [1000, 5000, 25000, 120000],
 	timeoutMs: 10000,
+	deliverToRemoteHosts: false,
 };
 
 /** Deliberately broken deliveries, to test receivers end to end. */
@@ -103,6 +119,7 @@ export class WebhookEngine {
 			if (!(Number.isInteger(options.timeoutMs) && options.timeoutMs > 0)) throw new Error('timeoutMs must be a positive integer');
 			this.options.timeoutMs = options.timeoutMs;
 		}
+		if (options.deliverToRemoteHosts !== undefined) this.options.deliverToRemoteHosts = options.deliverToRemoteHosts;
 		return this.settings();
 	}
 
@@ -217,18 +234,9 @@ export class WebhookEngine {
 		const startedAt = Date.now();
 		const timestamp = String(Math.floor(startedAt / 1000) + (delivery.tamper?.timestampOffsetSeconds ?? 0));
 		const attempt: DeliveryAttempt = { at: new Date(startedAt).toISOString(), status: null, durationMs: 0, timestamp };
-		try {
-			const response = await fetch(delivery.url, {
-				method: 'POST',
-				headers: this.headers(entry, timestamp),
-				body: entry.rawBody,
-				signal: AbortSignal.timeout(this.options.timeoutMs),
-			});
-			attempt.status = response.status;
-			await response.arrayBuffer().catch(() => undefined);
-		} catch (error) {
-			attempt.error = (error as Error).name === 'TimeoutError' ? `No answer within ${this.options.timeoutMs} ms` : String((error as Error).cause ?? (error as Error).message);
-		}
+		const remoteRefused = !this.options.deliverToRemoteHosts && !isLocal(delivery.url);
+		if (remoteRefused) attempt.error = 'Not sent: the sandbox delivers only to this machine (see deliverToRemoteHosts)';
+		else Object.assign(attempt, await this.send(entry, timestamp));
 		attempt.durationMs = Date.now() - startedAt;
 		this.inFlight.delete(delivery.id);
 		if (this.entries.get(delivery.id) !== entry) return;
@@ -237,12 +245,28 @@ export class WebhookEngine {
 		if (!manual) entry.scheduledAttempts++;
 		const retryDelay = this.options.retryDelaysMs[entry.scheduledAttempts - 1];
 		if (ok) delivery.status = 'delivered';
-		else if (!manual && retryDelay !== undefined && !this.closed) this.schedule(entry, retryDelay);
+		else if (!manual && !remoteRefused && retryDelay !== undefined && !this.closed) this.schedule(entry, retryDelay);
 		else delivery.status = 'failed';
 		const waiters = entry.attemptWaiters;
 		entry.attemptWaiters = [];
 		for (const waiter of waiters) waiter();
 		this.notifyIdle();
+	}
+
+	private async send(entry: Entry, timestamp: string): Promise<Pick<DeliveryAttempt, 'status' | 'error'>> {
+		try {
+			const response = await fetch(entry.delivery.url, {
+				method: 'POST',
+				headers: this.headers(entry, timestamp),
+				body: entry.rawBody,
+				signal: AbortSignal.timeout(this.options.timeoutMs),
+			});
+			await response.arrayBuffer().catch(() => undefined);
+			return { status: response.status };
+		} catch (error) {
+			const e = error as Error;
+			return { status: null, error: e.name === 'TimeoutError' ? `No answer within ${this.options.timeoutMs} ms` : String(e.cause ?? e.message) };
+		}
 	}
 
 	private headers(entry: Entry, timestamp: string): Record<string, string> {
