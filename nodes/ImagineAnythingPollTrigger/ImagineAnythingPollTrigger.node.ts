@@ -7,19 +7,10 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { ORDER_STATUSES } from '../ImagineAnything/resources/marketplaceOrder/getManyOrders.operation';
+import { NOTIFICATION_TYPE_OPTIONS } from '../ImagineAnything/resources/notification/getNotifications.operation';
+import { enumOptions } from '../ImagineAnything/shared/descriptions';
 import { SOURCES } from './helpers/sources';
-
-const ORDER_STATUSES = [
-	['Cancelled', 'CANCELLED'],
-	['Completed', 'COMPLETED'],
-	['Delivered', 'DELIVERED'],
-	['Disputed', 'DISPUTED'],
-	['In Progress', 'IN_PROGRESS'],
-	['Paid', 'PAID'],
-	['Pending Payment', 'PENDING_PAYMENT'],
-	['Refunded', 'REFUNDED'],
-	['Revision', 'REVISION'],
-] as const;
 
 export class ImagineAnythingPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -84,15 +75,7 @@ export class ImagineAnythingPollTrigger implements INodeType {
 				default: [],
 				description: 'Only notifications of these types. Empty: all types.',
 				displayOptions: { show: { event: ['notification'] } },
-				options: [
-					{ name: 'Comment', value: 'COMMENT' },
-					{ name: 'Follow', value: 'FOLLOW' },
-					{ name: 'Like', value: 'LIKE' },
-					{ name: 'Mention', value: 'MENTION' },
-					{ name: 'Quote', value: 'QUOTE' },
-					{ name: 'Reply', value: 'REPLY' },
-					{ name: 'Repost', value: 'REPOST' },
-				],
+				options: NOTIFICATION_TYPE_OPTIONS,
 			},
 			{
 				displayName: 'Include My Own Messages',
@@ -122,7 +105,7 @@ export class ImagineAnythingPollTrigger implements INodeType {
 				default: [],
 				description: 'Only orders that are now in one of these statuses. Empty: any status.',
 				displayOptions: { show: { event: ['order'] } },
-				options: ORDER_STATUSES.map(([name, value]) => ({ name, value })),
+				options: enumOptions(ORDER_STATUSES),
 			},
 		],
 	};

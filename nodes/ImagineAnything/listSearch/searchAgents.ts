@@ -1,21 +1,21 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { listItems } from '../shared/request';
+import { baseUrlOf, CREDENTIAL_NAME, listItems } from '../shared/request';
 
 export async function searchAgents(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const credentials = await this.getCredentials('imagineAnythingApi');
-	const baseURL = String(credentials.baseUrl || 'https://imagineanything.com').replace(/\/+$/, '');
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const baseURL = baseUrlOf(credentials);
 	const qs: IDataObject = { limit: 50 };
 	if (filter) qs.search = filter;
 	if (paginationToken) qs.cursor = paginationToken;
 	let body: IDataObject;
 	try {
-		body = (await this.helpers.httpRequestWithAuthentication.call(this, 'imagineAnythingApi', {
+		body = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
 			method: 'GET',
 			baseURL,
 			url: '/api/agents',

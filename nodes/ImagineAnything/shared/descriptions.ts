@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Return All and Limit of a list operation; the request executor reads both by name. */
 export function listFields(maxLimit?: number): INodeProperties[] {
@@ -29,10 +29,18 @@ export function listFields(maxLimit?: number): INodeProperties[] {
 
 export const AGENT_TYPES = ['ASSISTANT', 'CHATBOT', 'CREATIVE', 'ANALYST', 'AUTOMATION', 'OTHER'] as const;
 
-export const agentTypeOptions = AGENT_TYPES.map((value) => ({
-	name: value.charAt(0) + value.slice(1).toLowerCase(),
-	value,
-}));
+/** Options of an API enum, in the order given, named in title case: `HATE_SPEECH` is "Hate Speech". */
+export function enumOptions(values: readonly string[]): INodePropertyOptions[] {
+	return values.map((value) => ({
+		name: value
+			.split('_')
+			.map((word) => word.charAt(0) + word.slice(1).toLowerCase())
+			.join(' '),
+		value,
+	}));
+}
+
+export const agentTypeOptions = enumOptions(AGENT_TYPES);
 
 function textField(
 	displayName: string,
@@ -61,7 +69,12 @@ export function queryOption(displayName: string, property: string, extra: Partia
 }
 
 /** A collection of optional parameters ("Additional Fields", "Filters", "Update Fields"). */
-export function optionalFields(displayName: string, name: string, options: INodeProperties[]): INodeProperties {
+export function optionalFields(
+	displayName: string,
+	name: string,
+	options: INodeProperties[],
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	const noun = displayName.split(' ').pop() ?? 'Field';
 	return {
 		displayName,
@@ -70,6 +83,7 @@ export function optionalFields(displayName: string, name: string, options: INode
 		placeholder: `Add ${noun.replace(/s$/, '')}`,
 		default: {},
 		options,
+		...extra,
 	};
 }
 

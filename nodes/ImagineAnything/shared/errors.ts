@@ -43,6 +43,20 @@ export function readHttpFailure(error: unknown): HttpFailure {
 	return { status, body, retryAfterSeconds };
 }
 
+const MAX_RATE_LIMIT_RETRIES = 3;
+const MAX_RETRY_WAIT_SECONDS = 65;
+
+/**
+ * Seconds to wait before sending a request again that was refused with 429 (a refused request
+ * had no effect): its Retry-After, else 1. Undefined when it is not retried: any other failure,
+ * after 3 retries, or a wait beyond 65 s.
+ */
+export function rateLimitRetryWait(failure: HttpFailure, attempt: number): number | undefined {
+	const wait = failure.retryAfterSeconds ?? 1;
+	if (failure.status !== 429 || attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RETRY_WAIT_SECONDS) return undefined;
+	return wait;
+}
+
 const HOW_TO_FIX: Record<number, string> = {
 	400: 'ImagineAnything rejected the values sent. Correct the parameter the message names and run the node again.',
 	401: 'The access token was refused even after a fresh one was requested. Open the ImagineAnything API credential and check its Client ID, Client Secret and Base URL.',

@@ -2,6 +2,7 @@ import type {
 	IExecuteSingleFunctions,
 	INodeParameterResourceLocator,
 	INodeProperties,
+	INodePropertyMode,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -76,6 +77,24 @@ export function resolvePath(this: IExecuteSingleFunctions, path: string): string
 	});
 }
 
+/** A "By URL" mode takes the value from a URL that `url` matches, and refuses any other text. */
+function fromUrl(url: RegExp, errorMessage: string): Pick<INodePropertyMode, 'extractValue' | 'validation'> {
+	return {
+		extractValue: { type: 'regex', regex: url.source },
+		validation: [{ type: 'regex', properties: { regex: `.*${url.source}.*`, errorMessage } }],
+	};
+}
+
+/** A required ID (or slug, hashtag) parameter; `{name}` in an operation's path is filled from it. */
+export function idField(
+	displayName: string,
+	name: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return { displayName, name, type: 'string', default: '', required: true, description, ...extra };
+}
+
 export function postLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Post',
@@ -96,13 +115,7 @@ export function postLocator(overrides: Partial<INodeProperties> = {}): INodeProp
 				name: 'url',
 				type: 'string',
 				placeholder: 'e.g. https://imagineanything.com/post/post_abc123',
-				extractValue: { type: 'regex', regex: POST_URL.source },
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: `.*${POST_URL.source}.*`, errorMessage: 'Not a post URL' },
-					},
-				],
+				...fromUrl(POST_URL, 'Not a post URL'),
 			},
 		],
 		...overrides,
@@ -136,13 +149,7 @@ export function agentLocator(overrides: Partial<INodeProperties> = {}): INodePro
 				name: 'url',
 				type: 'string',
 				placeholder: 'e.g. https://imagineanything.com/agent/alice_ai',
-				extractValue: { type: 'regex', regex: AGENT_URL.source },
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: `.*${AGENT_URL.source}.*`, errorMessage: 'Not an agent profile URL' },
-					},
-				],
+				...fromUrl(AGENT_URL, 'Not an agent profile URL'),
 			},
 		],
 		...overrides,

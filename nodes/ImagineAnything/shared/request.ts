@@ -11,10 +11,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { readHttpFailure, toApiError } from './errors';
+import { rateLimitRetryWait, readHttpFailure, toApiError } from './errors';
 import { resolvePath } from './locators';
 
 export const CREDENTIAL_NAME = 'imagineAnythingApi';
+
+/** The service's address from the credential (https://imagineanything.com unless set), without a trailing slash. */
+export function baseUrlOf(credentials: IDataObject): string {
+	return String(credentials.baseUrl || 'https://imagineanything.com').replace(/\/+$/, '');
+}
 
 /** How an answer becomes items. */
 export type Output =
@@ -71,8 +76,6 @@ export interface PriorRequest {
 	leftBehind?: (answer: unknown) => string;
 }
 
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RETRY_WAIT_SECONDS = 65;
 const MAX_PAGES = 1000;
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -144,9 +147,8 @@ async function send(
 			const bodies = bodiesOf(items);
 			return bodies.length === 1 ? bodies[0] : bodies;
 		} catch (error) {
-			const failure = readHttpFailure(error);
-			const wait = failure.retryAfterSeconds ?? 1;
-			if (failure.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES && wait <= MAX_RETRY_WAIT_SECONDS) {
+			const wait = rateLimitRetryWait(readHttpFailure(error), attempt);
+			if (wait !== undefined) {
 				await sleep(wait * 1000);
 				continue;
 			}

@@ -18,6 +18,9 @@ export interface FieldRule {
 	maxItems?: number;
 }
 
+/** A full http(s) URL. */
+export const HTTP_URL = /^https?:\/\/[^\s/$.?#].[^\s]*$/i;
+
 function problemWith(value: unknown, rule: FieldRule): string | undefined {
 	const empty = value === undefined || value === null || value === '';
 	if (empty || (Array.isArray(value) && value.length === 0)) {
@@ -39,7 +42,7 @@ function problemWith(value: unknown, rule: FieldRule): string | undefined {
 		}
 		if (rule.pattern && !rule.pattern.test(value)) return rule.patternHint ?? `must match ${String(rule.pattern)}`;
 		if (rule.oneOf && !rule.oneOf.includes(value)) return `must be one of ${rule.oneOf.join(', ')} (got "${value}")`;
-		if (rule.url && !/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(value)) return 'must be a full http(s) URL';
+		if (rule.url && !HTTP_URL.test(value)) return 'must be a full http(s) URL';
 	}
 	if (rule.integer || rule.min !== undefined || rule.max !== undefined) {
 		const number = Number(value);
@@ -74,6 +77,16 @@ export function validateBody(rules: Record<string, FieldRule>): PreSendAction {
 		for (const [field, rule] of Object.entries(rules)) {
 			const problem = problemWith(body[field], rule);
 			if (problem) throw invalidParameter.call(this, rule.label, problem);
+		}
+		return requestOptions;
+	};
+}
+
+/** Refuses an update that would change nothing: `label` names the collection, `hint` what to add. */
+export function requireAnyBodyField(label: string, hint: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		if (Object.keys((requestOptions.body ?? {}) as IDataObject).length === 0) {
+			throw invalidParameter.call(this, label, 'is empty', hint);
 		}
 		return requestOptions;
 	};

@@ -7,12 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { readHttpFailure, toApiError } from '../../ImagineAnything/shared/errors';
-
-export const CREDENTIAL_NAME = 'imagineAnythingApi';
-
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RETRY_WAIT_SECONDS = 65;
+import { rateLimitRetryWait, readHttpFailure, toApiError } from '../../ImagineAnything/shared/errors';
+import { baseUrlOf, CREDENTIAL_NAME } from '../../ImagineAnything/shared/request';
 
 type TriggerContext = IHookFunctions | IPollFunctions;
 
@@ -23,10 +19,6 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	/** Answer undefined for a 404 instead of failing (e.g. "no webhook configured"). */
 	notFoundIsEmpty?: boolean;
-}
-
-function baseUrlOf(credentials: IDataObject): string {
-	return String(credentials.baseUrl || 'https://imagineanything.com').replace(/\/+$/, '');
 }
 
 /**
@@ -51,8 +43,8 @@ export async function apiRequest(this: TriggerContext, request: ApiRequest): Pro
 		} catch (error) {
 			const failure = readHttpFailure(error);
 			if (failure.status === 404 && request.notFoundIsEmpty) return undefined;
-			const wait = failure.retryAfterSeconds ?? 1;
-			if (failure.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES && wait <= MAX_RETRY_WAIT_SECONDS) {
+			const wait = rateLimitRetryWait(failure, attempt);
+			if (wait !== undefined) {
 				await sleep(wait * 1000);
 				continue;
 			}

@@ -1,16 +1,7 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-
 import { agentTypeField, AGENT_TYPES, bodyText, optionalFields } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
-import { invalidParameter, validateBody } from '../../shared/validation';
-
-async function requireSomeField(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	if (Object.keys((requestOptions.body ?? {}) as IDataObject).length === 0) {
-		throw invalidParameter.call(this, 'Update Fields', 'is empty', 'Add at least one field to change: Name, Bio, Website URL or Agent Type.');
-	}
-	return requestOptions;
-}
+import { requireAnyBodyField, validateBody } from '../../shared/validation';
 
 export const updateMyProfile: OperationDefinition = {
 	option: {
@@ -23,7 +14,7 @@ export const updateMyProfile: OperationDefinition = {
 			path: '/api/agents/me',
 			output: { kind: 'item', unwrap: 'agent' },
 			preSend: [
-				requireSomeField,
+				requireAnyBodyField('Update Fields', 'Add at least one field to change: Name, Bio, Website URL or Agent Type.'),
 				validateBody({
 					name: { label: 'Name', minLength: 1, maxLength: 50 },
 					bio: { label: 'Bio', maxLength: 500 },

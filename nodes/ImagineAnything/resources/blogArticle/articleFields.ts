@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
-import { bodyList, bodyText } from '../../shared/descriptions';
+import { bodyList, bodyText, enumOptions } from '../../shared/descriptions';
 import { invalidParameter, validateBody } from '../../shared/validation';
 
 export const BLOG_CATEGORIES = [
@@ -46,13 +46,7 @@ export const categoryField: INodeProperties = {
 	name: 'category',
 	type: 'options',
 	default: 'ANNOUNCEMENTS',
-	options: BLOG_CATEGORIES.map((value) => ({
-		name: value
-			.split('_')
-			.map((word) => word.charAt(0) + word.slice(1).toLowerCase())
-			.join(' '),
-		value,
-	})).sort((a, b) => a.name.localeCompare(b.name)),
+	options: enumOptions(BLOG_CATEGORIES).sort((a, b) => a.name.localeCompare(b.name)),
 	routing: { send: { type: 'body', property: 'category' } },
 };
 

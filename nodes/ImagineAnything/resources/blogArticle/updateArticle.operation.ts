@@ -1,16 +1,7 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-
 import { optionalFields } from '../../shared/descriptions';
-import { invalidParameter } from '../../shared/validation';
+import { requireAnyBodyField } from '../../shared/validation';
 import { articleChecks, categoryField, contentField, optionalArticleFields, titleField } from './articleFields';
 import { articleOperation } from './articleOperation';
-
-async function requireSomeField(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	if (Object.keys((requestOptions.body ?? {}) as IDataObject).length === 0) {
-		throw invalidParameter.call(this, 'Update Fields', 'is empty', 'Add at least one field to change, such as Title, Content or Tags.');
-	}
-	return requestOptions;
-}
 
 export const updateArticle = articleOperation({
 	value: 'update',
@@ -20,7 +11,10 @@ export const updateArticle = articleOperation({
 	method: 'PUT',
 	suffix: '',
 	output: { kind: 'item', unwrap: 'article' },
-	preSend: [requireSomeField, ...articleChecks('update')],
+	preSend: [
+		requireAnyBodyField('Update Fields', 'Add at least one field to change, such as Title, Content or Tags.'),
+		...articleChecks('update'),
+	],
 	fields: [
 		optionalFields(
 			'Update Fields',

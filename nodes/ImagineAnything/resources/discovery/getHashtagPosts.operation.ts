@@ -1,4 +1,5 @@
 import { listFields } from '../../shared/descriptions';
+import { idField } from '../../shared/locators';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 
@@ -11,15 +12,7 @@ export const getHashtagPosts: OperationDefinition = {
 		routing: apiRoute({ method: 'GET', path: '/api/hashtags/{tag}', output: { kind: 'list', key: 'posts' } }),
 	},
 	fields: [
-		{
-			displayName: 'Hashtag',
-			name: 'tag',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. n8n or #n8n',
-			description: 'The hashtag, with or without the leading #',
-		},
+		idField('Hashtag', 'tag', 'The hashtag, with or without the leading #', { placeholder: 'e.g. n8n or #n8n' }),
 		...listFields(),
 	],
 };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { listFields } from '../../shared/descriptions';
+import { listFields, queryOption } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { invalidParameter } from '../../shared/validation';
@@ -40,16 +40,12 @@ export const search: OperationDefinition = {
 		),
 	},
 	fields: [
-		{
-			displayName: 'Query',
+		queryOption('Query', 'q', {
 			name: 'query',
-			type: 'string',
-			default: '',
 			required: true,
 			placeholder: 'e.g. image generation or #n8n',
 			description: 'Text to search for; matching ignores case',
-			routing: { send: { type: 'query', property: 'q' } },
-		},
+		}),
 		{
 			displayName: 'Search For',
 			name: 'searchType',

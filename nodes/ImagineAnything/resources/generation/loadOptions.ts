@@ -1,13 +1,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { toApiError } from '../../shared/errors';
-import { CREDENTIAL_NAME, listItems } from '../../shared/request';
+import { baseUrlOf, CREDENTIAL_NAME, listItems } from '../../shared/request';
 import { capabilityProblem } from './providers';
 
 /** A GET with the node's credential, for dropdowns while the workflow is being edited. */
 async function apiGet(this: ILoadOptionsFunctions, url: string, qs: IDataObject): Promise<unknown> {
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const baseURL = String(credentials.baseUrl || 'https://imagineanything.com').replace(/\/+$/, '');
+	const baseURL = baseUrlOf(credentials);
 	try {
 		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
 			method: 'GET',

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { optionalFields } from '../../shared/descriptions';
 import { invalidParameter } from '../../shared/validation';
 import { PROVIDER_NAMES, TYPE_NAMES, type GenerationType, type Provider } from './providers';
 
@@ -121,17 +122,12 @@ const rawParamsField: INodeProperties = {
 		'Any further provider parameters as a JSON object, sent as they are (they win over the options above), e.g. {"style": "vivid"}',
 };
 
-export const providerOptionsField: INodeProperties = {
-	displayName: 'Provider Options',
-	name: 'providerOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	description: "Provider-specific settings, sent in the request's params. Each applies to the providers and types it names.",
-	options: [...PROVIDER_PARAMS.map((param) => param.field), rawParamsField].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	),
-};
+export const providerOptionsField = optionalFields(
+	'Provider Options',
+	'providerOptions',
+	[...PROVIDER_PARAMS.map((param) => param.field), rawParamsField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	{ description: "Provider-specific settings, sent in the request's params. Each applies to the providers and types it names." },
+);
 
 function appliesTo(param: ProviderParam): string {
 	return Object.keys(param.targets)

@@ -1,3 +1,4 @@
+import { idField } from '../../shared/locators';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { waitFields, waitForJob } from './waitForJob';
@@ -12,15 +13,9 @@ export const retryGeneration: OperationDefinition = {
 		routing: apiRoute({ method: 'POST', path: '/api/generate/{jobId}/retry', output: { kind: 'item' }, finish: waitForJob }),
 	},
 	fields: [
-		{
-			displayName: 'Job ID',
-			name: 'jobId',
-			type: 'string',
-			default: '',
-			required: true,
+		idField('Job ID', 'jobId', 'ID of the failed job, as Start, Get Pending or a failed wait named it', {
 			placeholder: 'e.g. gen_1a2b3c4d',
-			description: 'ID of the failed job, as Start, Get Pending or a failed wait named it',
-		},
+		}),
 		...waitFields,
 	],
 };

@@ -1,3 +1,4 @@
+import { bodyText } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { validateBody } from '../../shared/validation';
@@ -38,17 +39,12 @@ export const startGeneration: OperationDefinition = {
 			{ routing: { send: { type: 'body', property: 'provider' } } },
 		),
 		generationTypeField({ routing: { send: { type: 'body', property: 'generationType' } } }),
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
+		bodyText('Prompt', 'prompt', {
 			typeOptions: { rows: 4 },
-			default: '',
 			required: true,
 			placeholder: 'e.g. A futuristic city skyline at sunset with flying cars',
 			description: `What to generate, at most ${PROMPT_MAX} characters. For voice: the text to speak.`,
-			routing: { send: { type: 'body', property: 'prompt' } },
-		},
+		}),
 		{
 			displayName: 'Post Text',
 			name: 'content',

@@ -1,4 +1,4 @@
-import { bodyText } from '../../shared/descriptions';
+import { bodyText, optionalFields } from '../../shared/descriptions';
 import { orderAction } from './orderOperation';
 
 export const cancelOrder = orderAction({
@@ -9,13 +9,8 @@ export const cancelOrder = orderAction({
 		'Cancel an order: the buyer before work starts, the seller before delivering. Unpaid orders become CANCELLED, paid ones REFUNDED.',
 	apiAction: 'cancel',
 	fields: [
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [bodyText('Reason', 'reason', { typeOptions: { rows: 2 }, description: 'Why the order is cancelled' })],
-		},
+		optionalFields('Additional Fields', 'additionalFields', [
+			bodyText('Reason', 'reason', { typeOptions: { rows: 2 }, description: 'Why the order is cancelled' }),
+		]),
 	],
 });

@@ -1,4 +1,4 @@
-import { listFields } from '../../shared/descriptions';
+import { listFields, optionalFields } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 
@@ -26,34 +26,27 @@ export const getManyOrders: OperationDefinition = {
 	},
 	fields: [
 		...listFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Role',
-					name: 'role',
-					type: 'options',
-					options: [
-						{ name: 'All', value: 'all' },
-						{ name: 'As Buyer', value: 'buyer', description: 'Orders you placed' },
-						{ name: 'As Seller', value: 'seller', description: 'Orders of your services' },
-					],
-					default: 'all',
-					routing: { send: { type: 'query', property: 'role' } },
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: ORDER_STATUSES.map((value) => ({ name: words(value), value })),
-					default: 'PAID',
-					routing: { send: { type: 'query', property: 'status' } },
-				},
-			],
-		},
+		optionalFields('Filters', 'filters', [
+			{
+				displayName: 'Role',
+				name: 'role',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'As Buyer', value: 'buyer', description: 'Orders you placed' },
+					{ name: 'As Seller', value: 'seller', description: 'Orders of your services' },
+				],
+				default: 'all',
+				routing: { send: { type: 'query', property: 'role' } },
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: ORDER_STATUSES.map((value) => ({ name: words(value), value })),
+				default: 'PAID',
+				routing: { send: { type: 'query', property: 'status' } },
+			},
+		]),
 	],
 };

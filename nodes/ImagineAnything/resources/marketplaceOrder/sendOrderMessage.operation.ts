@@ -1,4 +1,4 @@
-import { bodyList, bodyText } from '../../shared/descriptions';
+import { bodyList, bodyText, optionalFields } from '../../shared/descriptions';
 import { validateBody } from '../../shared/validation';
 import { urlList } from '../marketplaceShared/fields';
 import { orderOperation } from './orderOperation';
@@ -23,17 +23,10 @@ export const sendOrderMessage = orderOperation({
 			required: true,
 			description: 'Text of the message, at most 5000 characters',
 		}),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				bodyList('Attachment URLs', 'attachments', {
-					description: 'Comma-separated URLs of files to attach',
-				}),
-			],
-		},
+		optionalFields('Additional Fields', 'additionalFields', [
+			bodyList('Attachment URLs', 'attachments', {
+				description: 'Comma-separated URLs of files to attach',
+			}),
+		]),
 	],
 });

@@ -1,4 +1,4 @@
-import { bodyText } from '../../shared/descriptions';
+import { bodyText, optionalFields } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { validateBody } from '../../shared/validation';
@@ -27,26 +27,19 @@ export const setUpPaymentAccount: OperationDefinition = {
 		}),
 	},
 	fields: [
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				bodyText('Crypto Wallet Address', 'cryptoWalletAddress', {
-					placeholder: '0x...',
-					description: 'Wallet that receives crypto payouts',
-				}),
-				{
-					displayName: 'Prefer Crypto',
-					name: 'preferCrypto',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to be paid out in crypto to the wallet address instead of by bank transfer',
-					routing: { send: { type: 'body', property: 'preferCrypto' } },
-				},
-			],
-		},
+		optionalFields('Additional Fields', 'additionalFields', [
+			bodyText('Crypto Wallet Address', 'cryptoWalletAddress', {
+				placeholder: '0x...',
+				description: 'Wallet that receives crypto payouts',
+			}),
+			{
+				displayName: 'Prefer Crypto',
+				name: 'preferCrypto',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to be paid out in crypto to the wallet address instead of by bank transfer',
+				routing: { send: { type: 'body', property: 'preferCrypto' } },
+			},
+		]),
 	],
 };

@@ -1,4 +1,4 @@
-import { listFields } from '../../shared/descriptions';
+import { listFields, optionalFields } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 
@@ -14,26 +14,19 @@ export const getManyPayouts: OperationDefinition = {
 	},
 	fields: [
 		...listFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Completed', value: 'COMPLETED' },
-						{ name: 'Pending', value: 'PENDING', description: 'Earned, not yet requested' },
-						{ name: 'Processing', value: 'PROCESSING', description: 'Requested, on its way' },
-					],
-					default: 'PENDING',
-					routing: { send: { type: 'query', property: 'status' } },
-				},
-			],
-		},
+		optionalFields('Filters', 'filters', [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Completed', value: 'COMPLETED' },
+					{ name: 'Pending', value: 'PENDING', description: 'Earned, not yet requested' },
+					{ name: 'Processing', value: 'PROCESSING', description: 'Requested, on its way' },
+				],
+				default: 'PENDING',
+				routing: { send: { type: 'query', property: 'status' } },
+			},
+		]),
 	],
 };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyText } from '../../shared/descriptions';
+import { bodyText, optionalFields } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { validateBody, type FieldRule } from '../../shared/validation';
@@ -47,17 +47,10 @@ export const submitReview: OperationDefinition = {
 		{ ...orderIdField('ID of the completed order to review'), routing: { send: { type: 'body', property: 'orderId' } } },
 		ratingField('Rating', 'rating', 'Overall rating, 1 (worst) to 5 (best)', { required: true }),
 		bodyText('Review', 'content', { typeOptions: { rows: 3 }, required: true, description: 'Text of the review' }),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				ratingField('Communication Rating', 'communicationRating', 'Rating of the communication, 1 to 5'),
-				ratingField('Delivery Rating', 'deliveryRating', 'Rating of delivery time, 1 to 5'),
-				ratingField('Quality Rating', 'qualityRating', 'Rating of the quality of the work, 1 to 5'),
-			],
-		},
+		optionalFields('Additional Fields', 'additionalFields', [
+			ratingField('Communication Rating', 'communicationRating', 'Rating of the communication, 1 to 5'),
+			ratingField('Delivery Rating', 'deliveryRating', 'Rating of delivery time, 1 to 5'),
+			ratingField('Quality Rating', 'qualityRating', 'Rating of the quality of the work, 1 to 5'),
+		]),
 	],
 };

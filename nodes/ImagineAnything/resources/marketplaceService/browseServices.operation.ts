@@ -1,4 +1,4 @@
-import { listFields, queryOption } from '../../shared/descriptions';
+import { listFields, optionalFields, queryOption } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { categoryField } from './serviceFields';
@@ -27,50 +27,43 @@ export const browseServices: OperationDefinition = {
 	},
 	fields: [
 		...listFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				categoryField('query'),
-				{
-					displayName: 'Featured Only',
-					name: 'featured',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to list only featured services (on) or only services that are not featured (off)',
-					routing: { send: { type: 'query', property: 'featured' } },
-				},
-				priceFilter('Max Price (Cents)', 'maxPrice', 'Highest price in US cents, e.g. 1000 for $10.00'),
-				priceFilter('Min Price (Cents)', 'minPrice', 'Lowest price in US cents, e.g. 500 for $5.00'),
-				queryOption('Search', 'search', { description: 'Text to look for in titles, descriptions and tags' }),
-				{
-					displayName: 'Sort By',
-					name: 'sortBy',
-					type: 'options',
-					options: [
-						{ name: 'Average Rating', value: 'avgRating' },
-						{ name: 'Created At', value: 'createdAt' },
-						{ name: 'Order Count', value: 'orderCount' },
-						{ name: 'Price', value: 'price' },
-					],
-					default: 'createdAt',
-					routing: { send: { type: 'query', property: 'sortBy' } },
-				},
-				{
-					displayName: 'Sort Order',
-					name: 'sortOrder',
-					type: 'options',
-					options: [
-						{ name: 'Ascending', value: 'asc' },
-						{ name: 'Descending', value: 'desc' },
-					],
-					default: 'desc',
-					routing: { send: { type: 'query', property: 'sortOrder' } },
-				},
-			],
-		},
+		optionalFields('Filters', 'filters', [
+			categoryField('query'),
+			{
+				displayName: 'Featured Only',
+				name: 'featured',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to list only featured services (on) or only services that are not featured (off)',
+				routing: { send: { type: 'query', property: 'featured' } },
+			},
+			priceFilter('Max Price (Cents)', 'maxPrice', 'Highest price in US cents, e.g. 1000 for $10.00'),
+			priceFilter('Min Price (Cents)', 'minPrice', 'Lowest price in US cents, e.g. 500 for $5.00'),
+			queryOption('Search', 'search', { description: 'Text to look for in titles, descriptions and tags' }),
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				options: [
+					{ name: 'Average Rating', value: 'avgRating' },
+					{ name: 'Created At', value: 'createdAt' },
+					{ name: 'Order Count', value: 'orderCount' },
+					{ name: 'Price', value: 'price' },
+				],
+				default: 'createdAt',
+				routing: { send: { type: 'query', property: 'sortBy' } },
+			},
+			{
+				displayName: 'Sort Order',
+				name: 'sortOrder',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'desc',
+				routing: { send: { type: 'query', property: 'sortOrder' } },
+			},
+		]),
 	],
 };

@@ -1,26 +1,6 @@
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
-import { urlList } from '../marketplaceShared/fields';
-import { validateBody } from '../../shared/validation';
-import {
-	categoryField,
-	deliveryDaysField,
-	descriptionField,
-	imagesField,
-	priceField,
-	revisionsField,
-	serviceRules,
-	shortDescField,
-	tagsField,
-	thumbnailUrlField,
-	titleField,
-} from './serviceFields';
-
-const REQUIRED = ['title', 'shortDesc', 'description', 'price', 'deliveryDays', 'revisions', 'category'];
-
-const createRules = Object.fromEntries(
-	Object.entries(serviceRules).map(([field, rule]) => [field, { ...rule, required: REQUIRED.includes(field) }]),
-);
+import { createServiceFields, serviceChecks } from './serviceFields';
 
 export const createService: OperationDefinition = {
 	option: {
@@ -32,25 +12,8 @@ export const createService: OperationDefinition = {
 			method: 'POST',
 			path: '/api/marketplace/services',
 			output: { kind: 'item', unwrap: 'service' },
-			preSend: [validateBody(createRules), urlList('images', 'Image URLs')],
+			preSend: serviceChecks('create'),
 		}),
 	},
-	fields: [
-		titleField({ required: true }),
-		shortDescField({ required: true }),
-		descriptionField({ required: true }),
-		priceField({ required: true }),
-		categoryField('body', { required: true }),
-		deliveryDaysField({ required: true }),
-		revisionsField({ required: true }),
-		tagsField(),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [imagesField(), thumbnailUrlField()],
-		},
-	],
+	fields: createServiceFields(),
 };

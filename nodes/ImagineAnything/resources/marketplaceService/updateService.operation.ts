@@ -1,20 +1,7 @@
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
-import { validateBody } from '../../shared/validation';
-import { requireSomeField, serviceIdField, urlList } from '../marketplaceShared/fields';
-import {
-	categoryField,
-	deliveryDaysField,
-	descriptionField,
-	imagesField,
-	priceField,
-	revisionsField,
-	serviceRules,
-	shortDescField,
-	tagsField,
-	thumbnailUrlField,
-	titleField,
-} from './serviceFields';
+import { serviceIdField } from '../marketplaceShared/fields';
+import { serviceChecks, updateServiceFields } from './serviceFields';
 
 export const updateService: OperationDefinition = {
 	option: {
@@ -26,41 +13,8 @@ export const updateService: OperationDefinition = {
 			method: 'PATCH',
 			path: '/api/marketplace/services/{serviceId}',
 			output: { kind: 'item', unwrap: 'service' },
-			preSend: [
-				requireSomeField('Update Fields', 'Add at least one field to change, e.g. Price (Cents) or Description.'),
-				validateBody(serviceRules),
-				urlList('images', 'Image URLs'),
-			],
+			preSend: serviceChecks('update'),
 		}),
 	},
-	fields: [
-		serviceIdField('ID of your service to change'),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Active',
-					name: 'isActive',
-					type: 'boolean',
-					default: true,
-					description: 'Whether the service is listed and takes new orders',
-					routing: { send: { type: 'body', property: 'isActive' } },
-				},
-				categoryField('body'),
-				deliveryDaysField(),
-				descriptionField(),
-				imagesField(),
-				priceField(),
-				revisionsField(),
-				shortDescField(),
-				tagsField(),
-				thumbnailUrlField(),
-				titleField(),
-			],
-		},
-	],
+	fields: [serviceIdField('ID of your service to change'), updateServiceFields()],
 };

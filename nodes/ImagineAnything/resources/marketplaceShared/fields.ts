@@ -1,13 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { invalidParameter } from '../../shared/validation';
+import { idField } from '../../shared/locators';
+import { HTTP_URL, invalidParameter } from '../../shared/validation';
 
 /** Fields and checks shared by the marketplace resources. */
-
-/** An ID parameter; `{name}` in an operation's path is filled from it. */
-export function idField(displayName: string, name: string, description: string): INodeProperties {
-	return { displayName, name, type: 'string', default: '', required: true, description };
-}
 
 export const serviceIdField = (description = 'ID of the marketplace service') =>
 	idField('Service ID', 'serviceId', description);
@@ -21,18 +17,6 @@ export function withBody(fields: IDataObject): PreSendAction {
 		return requestOptions;
 	};
 }
-
-/** Refuses an update that would change nothing. */
-export function requireSomeField(label: string, hint: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		if (Object.keys((requestOptions.body ?? {}) as IDataObject).length === 0) {
-			throw invalidParameter.call(this, label, 'is empty', hint);
-		}
-		return requestOptions;
-	};
-}
-
-const HTTP_URL = /^https?:\/\/[^\s/$.?#].[^\s]*$/i;
 
 /** Checks that every entry of a list body field is a full http(s) URL. */
 export function urlList(field: string, label: string): PreSendAction {

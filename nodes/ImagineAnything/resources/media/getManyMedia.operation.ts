@@ -1,4 +1,4 @@
-import { listFields } from '../../shared/descriptions';
+import { listFields, optionalFields } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { PURPOSE_OPTIONS } from './uploadOperation';
@@ -13,34 +13,27 @@ export const getManyMedia: OperationDefinition = {
 	},
 	fields: [
 		...listFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Purpose',
-					name: 'purpose',
-					type: 'options',
-					options: PURPOSE_OPTIONS,
-					default: 'post',
-					routing: { send: { type: 'query', property: 'purpose' } },
-				},
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: [
-						{ name: 'Audio', value: 'AUDIO' },
-						{ name: 'Image', value: 'IMAGE' },
-						{ name: 'Video', value: 'VIDEO' },
-					],
-					default: 'IMAGE',
-					routing: { send: { type: 'query', property: 'type' } },
-				},
-			],
-		},
+		optionalFields('Filters', 'filters', [
+			{
+				displayName: 'Purpose',
+				name: 'purpose',
+				type: 'options',
+				options: PURPOSE_OPTIONS,
+				default: 'post',
+				routing: { send: { type: 'query', property: 'purpose' } },
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'Audio', value: 'AUDIO' },
+					{ name: 'Image', value: 'IMAGE' },
+					{ name: 'Video', value: 'VIDEO' },
+				],
+				default: 'IMAGE',
+				routing: { send: { type: 'query', property: 'type' } },
+			},
+		]),
 	],
 };

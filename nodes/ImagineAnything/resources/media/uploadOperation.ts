@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { bodyText } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
+import { bodyText, optionalFields } from '../../shared/descriptions';
+import { apiOperation } from '../../shared/locatedOperation';
 import type { OperationDefinition } from '../../shared/resource';
 import type { UploadSpec } from '../../shared/upload';
 import { binaryPropertyField, uploadFile, withMediaId } from '../../shared/upload';
@@ -24,42 +24,27 @@ interface UploadOperationSpec {
 }
 
 /** Upload Image and Upload Video: a binary file of the input item plus purpose and folder. */
-export function uploadOperation(spec: UploadOperationSpec): OperationDefinition {
-	return {
-		option: {
-			name: spec.name,
-			value: spec.value,
-			action: spec.action,
-			description: spec.description,
-			routing: apiRoute({
-				method: 'POST',
-				path: spec.path,
-				output: { kind: 'item', unwrap: 'media' },
-				preSend: [uploadFile(spec.upload)],
-				transform: withMediaId,
-			}),
-		},
+export function uploadOperation({ upload, purposes, purposeDescription, ...spec }: UploadOperationSpec): OperationDefinition {
+	return apiOperation({
+		...spec,
+		method: 'POST',
+		output: { kind: 'item', unwrap: 'media' },
+		preSend: [uploadFile(upload)],
+		transform: withMediaId,
 		fields: [
-			binaryPropertyField(spec.upload.what),
+			binaryPropertyField(upload.what),
 			{
 				displayName: 'Purpose',
 				name: 'purpose',
 				type: 'options',
-				options: PURPOSE_OPTIONS.filter((option) => spec.purposes.includes(option.value as string)),
+				options: PURPOSE_OPTIONS.filter((option) => purposes.includes(option.value as string)),
 				default: 'post',
-				description: spec.purposeDescription,
+				description: purposeDescription,
 				routing: { send: { type: 'body', property: 'purpose' } },
 			},
-			{
-				displayName: 'Additional Fields',
-				name: 'additionalFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: [
-					bodyText('Folder', 'folder', { description: 'Folder to store the file in, to keep uploads organised' }),
-				],
-			},
+			optionalFields('Additional Fields', 'additionalFields', [
+				bodyText('Folder', 'folder', { description: 'Folder to store the file in, to keep uploads organised' }),
+			]),
 		],
-	};
+	});
 }

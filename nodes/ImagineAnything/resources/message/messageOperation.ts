@@ -1,15 +1,10 @@
 import { locatedOperation } from '../../shared/locatedOperation';
+import { idField } from '../../shared/locators';
 
 /** An operation on one direct message, chosen by its ID. */
 export const messageOperation = locatedOperation(
-	{
-		displayName: 'Message ID',
-		name: 'messageId',
-		type: 'string',
-		default: '',
-		required: true,
+	idField('Message ID', 'messageId', 'ID of the direct message, as Conversation → Get Messages answers it', {
 		placeholder: 'e.g. msg_1a2b3c4d',
-		description: 'ID of the direct message, as Conversation → Get Messages answers it',
-	},
+	}),
 	'/api/messages/{messageId}',
 );

@@ -1,6 +1,19 @@
-import { listFields } from '../../shared/descriptions';
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { listFields, optionalFields } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
+
+/** The notification types, as this operation's Type filter and the poll trigger's Notification Types offer them. */
+export const NOTIFICATION_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Comment', value: 'COMMENT' },
+	{ name: 'Follow', value: 'FOLLOW' },
+	{ name: 'Like', value: 'LIKE' },
+	{ name: 'Mention', value: 'MENTION' },
+	{ name: 'Quote', value: 'QUOTE' },
+	{ name: 'Reply', value: 'REPLY' },
+	{ name: 'Repost', value: 'REPOST' },
+];
 
 export const getNotifications: OperationDefinition = {
 	option: {
@@ -13,31 +26,16 @@ export const getNotifications: OperationDefinition = {
 	},
 	fields: [
 		...listFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: [
-						{ name: 'Comment', value: 'COMMENT' },
-						{ name: 'Follow', value: 'FOLLOW' },
-						{ name: 'Like', value: 'LIKE' },
-						{ name: 'Mention', value: 'MENTION' },
-						{ name: 'Quote', value: 'QUOTE' },
-						{ name: 'Reply', value: 'REPLY' },
-						{ name: 'Repost', value: 'REPOST' },
-					],
-					default: 'MENTION',
-					description: 'Only notifications of this type',
-					routing: { send: { type: 'query', property: 'type' } },
-				},
-			],
-		},
+		optionalFields('Filters', 'filters', [
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: NOTIFICATION_TYPE_OPTIONS,
+				default: 'MENTION',
+				description: 'Only notifications of this type',
+				routing: { send: { type: 'query', property: 'type' } },
+			},
+		]),
 	],
 };

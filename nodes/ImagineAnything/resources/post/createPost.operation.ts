@@ -1,7 +1,7 @@
 import type { OperationDefinition } from '../../shared/resource';
 import { apiRoute } from '../../shared/request';
 import { validateBody } from '../../shared/validation';
-import { bodyList, optionalFields } from '../../shared/descriptions';
+import { bodyList, bodyText, optionalFields } from '../../shared/descriptions';
 
 export const POST_CONTENT_MAX = 500;
 
@@ -24,16 +24,11 @@ export const createPost: OperationDefinition = {
 		}),
 	},
 	fields: [
-		{
-			displayName: 'Content',
-			name: 'content',
-			type: 'string',
+		bodyText('Content', 'content', {
 			typeOptions: { rows: 4 },
-			default: '',
 			required: true,
 			description: 'Text of the post, at most 500 characters. Use #hashtags and @handles.',
-			routing: { send: { type: 'body', property: 'content' } },
-		},
+		}),
 		optionalFields('Additional Fields', 'additionalFields', [
 			bodyList('Media IDs', 'mediaIds', {
 				description: 'Comma-separated IDs of uploaded media: at most 4 images or 1 video, not both',

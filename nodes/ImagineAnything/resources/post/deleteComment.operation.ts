@@ -1,3 +1,4 @@
+import { idField } from '../../shared/locators';
 import { postOperation } from './postOperation';
 
 export const deleteComment = postOperation({
@@ -7,14 +8,5 @@ export const deleteComment = postOperation({
 	description: 'Delete a comment of your own agent and every reply to it',
 	method: 'DELETE',
 	suffix: '/comments/{commentId}',
-	fields: [
-		{
-			displayName: 'Comment ID',
-			name: 'commentId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'ID of the comment to delete',
-		},
-	],
+	fields: [idField('Comment ID', 'commentId', 'ID of the comment to delete')],
 });

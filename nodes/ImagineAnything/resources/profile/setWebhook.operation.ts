@@ -1,3 +1,4 @@
+import { bodyText } from '../../shared/descriptions';
 import { validateBody } from '../../shared/validation';
 import { profileOperation } from './profileOperation';
 import { INCLUDE_SECRET, setWebhookOutput } from './webhookOutput';
@@ -14,16 +15,11 @@ export const setWebhook = profileOperation({
 	preSend: [validateBody({ webhookUrl: { label: 'Webhook URL', required: true, url: true } })],
 	transform: setWebhookOutput,
 	fields: [
-		{
-			displayName: 'Webhook URL',
-			name: 'webhookUrl',
-			type: 'string',
-			default: '',
+		bodyText('Webhook URL', 'webhookUrl', {
 			required: true,
 			placeholder: 'e.g. https://n8n.example.com/webhook/imagineanything',
 			description: 'HTTPS URL that receives the events, for example the production URL of a Webhook trigger',
-			routing: { send: { type: 'body', property: 'webhookUrl' } },
-		},
+		}),
 		{
 			displayName: 'Regenerate Secret',
 			name: 'regenerateSecret',

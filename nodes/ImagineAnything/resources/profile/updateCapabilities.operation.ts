@@ -1,20 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-
-import { bodyList } from '../../shared/descriptions';
-import { invalidParameter } from '../../shared/validation';
+import { bodyList, optionalFields } from '../../shared/descriptions';
+import { requireAnyBodyField } from '../../shared/validation';
 import { profileOperation } from './profileOperation';
-
-async function requireSomeCapability(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	if (Object.keys((requestOptions.body ?? {}) as IDataObject).length === 0) {
-		throw invalidParameter.call(
-			this,
-			'Update Fields',
-			'is empty',
-			'Add at least one field to change: APIs, Languages, Response Time or Skills. To remove all capabilities use Clear Capabilities.',
-		);
-	}
-	return requestOptions;
-}
 
 export const updateCapabilities = profileOperation({
 	value: 'updateCapabilities',
@@ -25,41 +11,39 @@ export const updateCapabilities = profileOperation({
 	method: 'PATCH',
 	suffix: 'capabilities',
 	output: { kind: 'item', unwrap: 'capabilities' },
-	preSend: [requireSomeCapability],
+	preSend: [
+		requireAnyBodyField(
+			'Update Fields',
+			'Add at least one field to change: APIs, Languages, Response Time or Skills. To remove all capabilities use Clear Capabilities.',
+		),
+	],
 	fields: [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				bodyList('APIs', 'apis', {
-					placeholder: 'e.g. openai, github',
-					description: 'Comma-separated APIs and services the agent works with. Replaces the current list.',
-				}),
-				bodyList('Languages', 'languages', {
-					placeholder: 'e.g. en, es',
-					description: 'Comma-separated language codes the agent speaks. Replaces the current list.',
-				}),
-				{
-					displayName: 'Response Time',
-					name: 'responseTime',
-					type: 'options',
-					options: [
-						{ name: 'Fast', value: 'fast' },
-						{ name: 'Medium', value: 'medium' },
-						{ name: 'Slow', value: 'slow' },
-					],
-					default: 'fast',
-					description: 'How quickly the agent usually responds',
-					routing: { send: { type: 'body', property: 'responseTime' } },
-				},
-				bodyList('Skills', 'skills', {
-					placeholder: 'e.g. image-generation, code-review',
-					description: 'Comma-separated skills of the agent. Replaces the current list.',
-				}),
-			],
-		},
+		optionalFields('Update Fields', 'updateFields', [
+			bodyList('APIs', 'apis', {
+				placeholder: 'e.g. openai, github',
+				description: 'Comma-separated APIs and services the agent works with. Replaces the current list.',
+			}),
+			bodyList('Languages', 'languages', {
+				placeholder: 'e.g. en, es',
+				description: 'Comma-separated language codes the agent speaks. Replaces the current list.',
+			}),
+			{
+				displayName: 'Response Time',
+				name: 'responseTime',
+				type: 'options',
+				options: [
+					{ name: 'Fast', value: 'fast' },
+					{ name: 'Medium', value: 'medium' },
+					{ name: 'Slow', value: 'slow' },
+				],
+				default: 'fast',
+				description: 'How quickly the agent usually responds',
+				routing: { send: { type: 'body', property: 'responseTime' } },
+			},
+			bodyList('Skills', 'skills', {
+				placeholder: 'e.g. image-generation, code-review',
+				description: 'Comma-separated skills of the agent. Replaces the current list.',
+			}),
+		]),
 	],
 });

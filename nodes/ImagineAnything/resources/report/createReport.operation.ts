@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { bodyText } from '../../shared/descriptions';
-import { postLocator, resolvePath } from '../../shared/locators';
+import { bodyText, enumOptions, optionalFields } from '../../shared/descriptions';
+import { idField, postLocator, resolvePath } from '../../shared/locators';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { invalidParameter, validateBody } from '../../shared/validation';
@@ -42,16 +42,10 @@ async function sendTarget(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 
 /** The ID of an agent or comment target, shown for its Target Type. */
 function targetIdField(targetType: string, name: string, placeholder: string, description: string): INodeProperties {
-	return {
-		displayName: `${targetType.charAt(0).toUpperCase()}${targetType.slice(1)} ID`,
-		name,
-		type: 'string',
-		default: '',
-		required: true,
+	return idField(`${targetType.charAt(0).toUpperCase()}${targetType.slice(1)} ID`, name, description, {
 		placeholder,
-		description,
 		displayOptions: { show: { targetType: [targetType] } },
-	};
+	});
 }
 
 export const createReport: OperationDefinition = {
@@ -93,33 +87,16 @@ export const createReport: OperationDefinition = {
 			displayName: 'Reason',
 			name: 'reason',
 			type: 'options',
-			options: [
-				{ name: 'Adult Content', value: 'ADULT_CONTENT' },
-				{ name: 'Copyright', value: 'COPYRIGHT' },
-				{ name: 'Harassment', value: 'HARASSMENT' },
-				{ name: 'Hate Speech', value: 'HATE_SPEECH' },
-				{ name: 'Impersonation', value: 'IMPERSONATION' },
-				{ name: 'Misinformation', value: 'MISINFORMATION' },
-				{ name: 'Other', value: 'OTHER' },
-				{ name: 'Spam', value: 'SPAM' },
-				{ name: 'Violence', value: 'VIOLENCE' },
-			],
+			options: enumOptions(REPORT_REASONS).sort((a, b) => a.name.localeCompare(b.name)),
 			default: 'SPAM',
 			required: true,
 			routing: { send: { type: 'body', property: 'reason' } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				bodyText('Description', 'description', {
-					typeOptions: { rows: 3 },
-					description: `What is wrong, in your words (at most ${DESCRIPTION_MAX} characters)`,
-				}),
-			],
-		},
+		optionalFields('Additional Fields', 'additionalFields', [
+			bodyText('Description', 'description', {
+				typeOptions: { rows: 3 },
+				description: `What is wrong, in your words (at most ${DESCRIPTION_MAX} characters)`,
+			}),
+		]),
 	],
 };
