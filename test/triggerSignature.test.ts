@@ -9,6 +9,7 @@ import {
 import { ownerOf } from '../nodes/ImagineAnythingTrigger/helpers/registration';
 import {
 	MAX_SEEN,
+	forgetDeliveries,
 	rememberDelivery,
 	SEEN_KEY,
 	SEEN_TTL_SECONDS,
@@ -113,6 +114,27 @@ describe('rememberDelivery (replay protection)', () => {
 		rememberDelivery(staticData, ['delivery:late'], NOW + MAX_SEEN + 50 + SEEN_TTL_SECONDS);
 		expect(Object.keys(staticData[SEEN_KEY] as object).length).toBeLessThan(MAX_SEEN);
 		expect(rememberDelivery(staticData, ['delivery:0'], NOW + 2 * SEEN_TTL_SECONDS)).toBe(true);
+	});
+});
+
+describe('rememberDelivery across overlapping requests', () => {
+	it('drops a retry even when a concurrent request overwrote the static data it was recorded in', () => {
+		// n8n gives each request its own copy of the static data and saves it afterwards.
+		const loadedByFirst: IDataObject = {};
+		const loadedBySecond: IDataObject = {};
+		expect(rememberDelivery(loadedByFirst, ['delivery:a'], NOW, 'wf1:node1')).toBe(true);
+		expect(rememberDelivery(loadedBySecond, ['delivery:b'], NOW, 'wf1:node1')).toBe(true);
+		// The second request saved last: delivery:a is gone from the stored copy.
+		const savedLast = { ...loadedBySecond };
+		expect(Object.keys(savedLast[SEEN_KEY] as object)).toEqual(['delivery:b']);
+		expect(rememberDelivery({ ...savedLast }, ['delivery:a'], NOW + 5, 'wf1:node1')).toBe(false);
+		expect(rememberDelivery({ ...savedLast }, ['delivery:a'], NOW + 5, 'wf2:node1')).toBe(true);
+	});
+
+	it('forgets a trigger\'s process record when its registration is cleared', () => {
+		expect(rememberDelivery({}, ['delivery:z'], NOW, 'wf9:node1')).toBe(true);
+		forgetDeliveries('wf9:node1');
+		expect(rememberDelivery({}, ['delivery:z'], NOW, 'wf9:node1')).toBe(true);
 	});
 });
 

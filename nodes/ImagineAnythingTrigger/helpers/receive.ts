@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { parseEvent, readDeliveryHeaders, toOutputItem } from './deliveryFormat';
 import { STATIC_KEYS } from './registration';
-import { rememberDelivery, verifySignature, type VerificationFailure } from './verifySignature';
+import { deliveryScope, rememberDelivery, verifySignature, type VerificationFailure } from './verifySignature';
 
 const REFUSALS: Record<VerificationFailure, string> = {
 	noSecret: 'This trigger holds no webhook secret. Deactivate and activate the workflow again.',
@@ -43,7 +43,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 
 	const event = parseEvent(request.rawBody as Buffer, readDeliveryHeaders(headers).event);
 	const ids = [`delivery:${verification.deliveryId}`, ...(event?.id ? [`event:${event.id}`] : [])];
-	if (!rememberDelivery(staticData, ids, now)) return answer('duplicate', event?.type);
+	if (!rememberDelivery(staticData, ids, now, deliveryScope(this))) return answer('duplicate', event?.type);
 	if (!event) return answer('ignored');
 
 	const selected = (this.getNodeParameter('events', ['all']) as string[]).map((e) => e.toUpperCase());

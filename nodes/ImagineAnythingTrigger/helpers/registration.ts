@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from './api';
 import { registrationSecret, registrationUrl } from './deliveryFormat';
-import { SEEN_KEY } from './verifySignature';
+import { deliveryScope, forgetDeliveries, SEEN_KEY } from './verifySignature';
 
 /*
  * ImagineAnything keeps ONE webhook URL per agent, and registering a URL replaces the one
@@ -114,8 +114,9 @@ function httpsHint(this: IHookFunctions, error: unknown, ours: string): unknown 
 	);
 }
 
-function clearLocalState(staticData: IDataObject): void {
+function clearLocalState(this: IHookFunctions, staticData: IDataObject): void {
 	for (const key of [...Object.values(STATIC_KEYS), SEEN_KEY]) delete staticData[key];
+	forgetDeliveries(deliveryScope(this));
 }
 
 /** True when the service delivers to this trigger's URL and the trigger holds the secret for it. */
@@ -154,7 +155,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			{ description: 'Activate the workflow again. If this keeps happening, use the ImagineAnything Poll Trigger instead.' },
 		);
 	}
-	clearLocalState(staticData);
+	clearLocalState.call(this, staticData);
 	staticData[STATIC_KEYS.url] = ours;
 	staticData[STATIC_KEYS.secret] = secret;
 	staticData[STATIC_KEYS.registeredAt] = new Date().toISOString();
@@ -171,7 +172,7 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 			await apiRequest.call(this, { method: 'DELETE', path: PATH, notFoundIsEmpty: true });
 		}
 	} finally {
-		clearLocalState(staticData);
+		clearLocalState.call(this, staticData);
 	}
 	return true;
 }

@@ -82,18 +82,47 @@ export const SEEN_KEY = 'seenDeliveries';
 export const MAX_SEEN = 1000;
 export const SEEN_TTL_SECONDS = 24 * 3600;
 
-/** Records `ids` as seen; false when one of them was seen already (a replay or a retry). */
-export function rememberDelivery(staticData: IDataObject, ids: string[], nowSeconds: number): boolean {
-	const stored = staticData[SEEN_KEY];
-	const seen: Record<string, number> =
-		stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...(stored as Record<string, number>) } : {};
-	const keys = ids.filter((id) => id !== '');
-	const replayed = keys.some((id) => Object.prototype.hasOwnProperty.call(seen, id));
-	for (const id of keys) seen[id] = nowSeconds;
-	const kept = Object.entries(seen)
+/**
+ * Seen ids per trigger (workflow + node) in this n8n process. n8n runs each delivery on a copy of
+ * the static data loaded when the request arrived and writes the whole copy back afterwards, so
+ * deliveries that overlap overwrite each other's seen ids; this record, checked and updated in
+ * one synchronous step, keeps a retry of any of them from running twice in the same process.
+ */
+const seenInProcess = new Map<string, Map<string, number>>();
+
+/** The key of one trigger node of one workflow. */
+export function deliveryScope(context: { getWorkflow(): { id?: string }; getNode(): { id: string } }): string {
+	return `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+}
+
+/** Forgets what this process saw for a trigger (its registration was removed or replaced). */
+export function forgetDeliveries(scope: string): void {
+	seenInProcess.delete(scope);
+}
+
+function prune(entries: Iterable<[string, number]>, nowSeconds: number): Array<[string, number]> {
+	return [...entries]
 		.filter(([, at]) => typeof at === 'number' && nowSeconds - at <= SEEN_TTL_SECONDS)
 		.sort((a, b) => b[1] - a[1])
 		.slice(0, MAX_SEEN);
-	staticData[SEEN_KEY] = Object.fromEntries(kept);
+}
+
+/**
+ * Records `ids` as seen; false when one of them was seen already (a replay or a retry), in the
+ * static data or, for `scope`, earlier in this process.
+ */
+export function rememberDelivery(staticData: IDataObject, ids: string[], nowSeconds: number, scope?: string): boolean {
+	const stored = staticData[SEEN_KEY];
+	const seen: Record<string, number> =
+		stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...(stored as Record<string, number>) } : {};
+	const memory = scope === undefined ? undefined : (seenInProcess.get(scope) ?? new Map<string, number>());
+	const keys = ids.filter((id) => id !== '');
+	const replayed = keys.some((id) => Object.prototype.hasOwnProperty.call(seen, id) || memory?.has(id));
+	for (const id of keys) {
+		seen[id] = nowSeconds;
+		memory?.set(id, nowSeconds);
+	}
+	staticData[SEEN_KEY] = Object.fromEntries(prune(Object.entries(seen), nowSeconds));
+	if (scope !== undefined && memory) seenInProcess.set(scope, new Map(prune(memory, nowSeconds)));
 	return !replayed;
 }
