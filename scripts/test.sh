@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: build, lint, every jest suite through n8n's engine against the
-# sandbox, then the endpoint coverage check over what those suites sent.
+# sandbox, the endpoint coverage check over what those suites sent, then the end-to-end suites in
+# a real n8n 2.8.4 (installed into .n8n-install/ on first use). SKIP_E2E=1 leaves the last step out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,8 +16,13 @@ status=0
 npx jest --ci --json --outputFile=.build/jest-main.json "$@" || status=$?
 echo "== endpoint coverage"
 npx jest --ci --config jest.coverage.config.js --json --outputFile=.build/jest-coverage.json || status=$?
+if [ "${SKIP_E2E:-0}" != 1 ]; then
+	echo "== end to end in real n8n"
+	bash scripts/e2e/test-e2e.sh --json --outputFile=.build/jest-e2e.json || status=$?
+fi
 node -e '
-const runs = ["main", "coverage"].map((name) => require(`./.build/jest-${name}.json`));
+const fs = require("fs");
+const runs = ["main", "coverage", "e2e"].filter((name) => fs.existsSync(`./.build/jest-${name}.json`)).map((name) => require(`./.build/jest-${name}.json`));
 const sum = (key) => runs.reduce((total, r) => total + r[key], 0);
 console.log(`jest: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${sum("numPendingTests")} skipped`);
 if (sum("numTotalTests") === 0) { console.error("no tests ran"); process.exit(1); }
