@@ -45,7 +45,7 @@ export class ImagineAnythingTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'ImagineAnything delivers only to HTTPS URLs, and to one URL per agent. Without a public HTTPS address for n8n, use the ImagineAnything Poll Trigger. While this workflow is active, "Listen for test event" is refused: test with a separate agent credential, or deactivate the workflow first.',
+					'ImagineAnything delivers only to HTTPS URLs, and to one URL per agent. Without a public HTTPS address for n8n, use the ImagineAnything Poll Trigger. While this workflow is active, testing this trigger in the editor ("Execute step", "Test this trigger" or "Listen for test event", by n8n version) is refused: test with a separate agent credential, or deactivate the workflow first.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

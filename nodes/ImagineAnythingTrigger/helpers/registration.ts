@@ -88,7 +88,7 @@ export function conflictError(this: IHookFunctions, ours: string, registered: st
 			`or ${REPLACE_HINT} (the active workflow then receives nothing until you deactivate and activate it again).`,
 		].join(' ');
 	} else if (owner === 'thisTest') {
-		message = `${intro}, the test URL of this trigger: a "Listen for test event" in the editor is running or was interrupted.`;
+		message = `${intro}, the test URL of this trigger: a test of this trigger in the editor ("Execute step" or "Listen for test event") is running or was interrupted.`;
 		description = `Stop listening in the editor (or wait until it times out) and activate again, or ${REPLACE_HINT}.`;
 	} else {
 		message = `${intro}, which is not this trigger's URL (another workflow, another n8n instance or another app, or an old registration).`;
