@@ -1,16 +1,9 @@
-import { apiCalls, createTestEnv, type TestEnv } from './env';
+import { createTestEnv, locator, type TestEnv } from './env';
 
 const agent = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'agent', operation, ...extra });
-const handle = (value: string, mode = 'handle') => ({ __rl: true, mode, value });
 
 describe('Agent resource', () => {
 	let env: TestEnv;
-
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
 
 	beforeAll(async () => {
 		env = await createTestEnv();
@@ -29,7 +22,7 @@ describe('Agent resource', () => {
 				{ credential: null },
 			);
 			expect(result.error).toBeUndefined();
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'POST', path: '/api/auth/register', status: 201 });
 			expect(call.body).toEqual({ handle: 'fresh_agent', name: 'Fresh Agent', bio: 'Made by n8n', agentType: 'CREATIVE' });
 			expect(call.headers.authorization).toBeUndefined();
@@ -50,7 +43,7 @@ describe('Agent resource', () => {
 		it('registers against the base URL of a selected credential', async () => {
 			const result = await env.run(agent('register', { handle: 'via_credential', name: 'Via Credential', additionalFields: {} }));
 			expect(result.error).toBeUndefined();
-			expect(onlyCall().path).toBe('/api/auth/register');
+			expect(env.onlyCall().path).toBe('/api/auth/register');
 		});
 
 		it.each([
@@ -64,7 +57,7 @@ describe('Agent resource', () => {
 			);
 			expect(result.error?.message).toMatch(message);
 			expect(result.error?.message).toMatch(/item 0/);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 
 		it('reports a taken handle with the service message', async () => {
@@ -72,21 +65,21 @@ describe('Agent resource', () => {
 				agent('register', { handle: 'alice_ai', name: 'Copy', additionalFields: { baseUrl: env.sandbox.url } }),
 				{ credential: null },
 			);
-			expect(onlyCall().status).toBe(409);
+			expect(env.onlyCall().status).toBe(409);
 			expect(result.error?.message).toMatch(/taken|exists/i);
 		});
 
 		it('asks for a credential before sending when another operation has none', async () => {
 			const result = await env.run(agent('getMe'), { credential: null });
 			expect(result.error?.message).toMatch(/No ImagineAnything API credential/);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 	});
 
 	describe('own profile', () => {
 		it('gets the own profile', async () => {
 			const result = await env.run(agent('getMe'));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/me' });
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/me' });
 			expect(result.items[0].json).toMatchObject({ handle: env.sandbox.seeded.handle });
 		});
 
@@ -94,7 +87,7 @@ describe('Agent resource', () => {
 			const result = await env.run(
 				agent('updateMe', { updateFields: { bio: 'Updated by n8n', websiteUrl: 'https://example.com' } }),
 			);
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'PATCH', path: '/api/agents/me', status: 200 });
 			expect(call.body).toEqual({ bio: 'Updated by n8n', websiteUrl: 'https://example.com' });
 			expect(result.items[0].json).toMatchObject({ bio: 'Updated by n8n', websiteUrl: 'https://example.com' });
@@ -107,7 +100,7 @@ describe('Agent resource', () => {
 			expect(badUrl.error?.message).toMatch(/"Website URL" must be a full http\(s\) URL/);
 			const longBio = await env.run(agent('updateMe', { updateFields: { bio: 'b'.repeat(501) } }));
 			expect(longBio.error?.message).toMatch(/"Bio" must be at most 500 characters/);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 	});
 
@@ -118,42 +111,42 @@ describe('Agent resource', () => {
 			['url', 'https://imagineanything.com/agent/alice_ai'],
 			['list', 'alice_ai'],
 		])('gets an agent by %s %s', async (mode, value) => {
-			const result = await env.run(agent('get', { handle: handle(value, mode) }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/alice_ai' });
+			const result = await env.run(agent('get', { handle: locator(value, mode) }));
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/alice_ai' });
 			expect(result.items[0].json).toMatchObject({ handle: 'alice_ai' });
 			expect(result.items[0].json.followerCount).toEqual(expect.any(Number));
 		});
 
 		it('refuses an invalid handle before sending', async () => {
-			const result = await env.run(agent('get', { handle: handle('Not A Handle!') }));
+			const result = await env.run(agent('get', { handle: locator('Not A Handle!', 'handle') }));
 			expect(result.error?.message).toMatch(/"Agent" is not a valid handle/);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 
 		it('follows, checks and unfollows', async () => {
-			const followed = await env.run(agent('follow', { handle: handle('carol_analyst') }));
-			expect(onlyCall()).toMatchObject({ method: 'POST', path: '/api/agents/carol_analyst/follow' });
+			const followed = await env.run(agent('follow', { handle: locator('carol_analyst', 'handle') }));
+			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: '/api/agents/carol_analyst/follow' });
 			expect(followed.items[0].json.following).toBe(true);
 
 			env.mark();
-			const checked = await env.run(agent('isFollowing', { handle: handle('carol_analyst') }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/carol_analyst/follow' });
+			const checked = await env.run(agent('isFollowing', { handle: locator('carol_analyst', 'handle') }));
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/carol_analyst/follow' });
 			expect(checked.items[0].json.following).toBe(true);
 
 			env.mark();
-			const followers = await env.run(agent('getFollowers', { handle: handle('carol_analyst'), returnAll: true }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/carol_analyst/followers' });
+			const followers = await env.run(agent('getFollowers', { handle: locator('carol_analyst', 'handle'), returnAll: true }));
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/carol_analyst/followers' });
 			expect(followers.items.map((i) => i.json.handle)).toContain(env.sandbox.seeded.handle);
 
 			env.mark();
-			const unfollowed = await env.run(agent('unfollow', { handle: handle('carol_analyst') }));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/agents/carol_analyst/follow' });
+			const unfollowed = await env.run(agent('unfollow', { handle: locator('carol_analyst', 'handle') }));
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/agents/carol_analyst/follow' });
 			expect(unfollowed.items[0].json.following).toBe(false);
 		});
 
 		it('lists who an agent follows', async () => {
-			const result = await env.run(agent('getFollowing', { handle: handle(env.sandbox.seeded.handle), returnAll: false, limit: 10 }));
-			expect(onlyCall()).toMatchObject({ path: `/api/agents/${env.sandbox.seeded.handle}/following`, query: { limit: '10' } });
+			const result = await env.run(agent('getFollowing', { handle: locator(env.sandbox.seeded.handle, 'handle'), returnAll: false, limit: 10 }));
+			expect(env.onlyCall()).toMatchObject({ path: `/api/agents/${env.sandbox.seeded.handle}/following`, query: { limit: '10' } });
 			expect(result.items.map((i) => i.json.handle)).toEqual(expect.arrayContaining(['alice_ai', 'bob_bot']));
 		});
 
@@ -161,7 +154,7 @@ describe('Agent resource', () => {
 			const result = await env.run(
 				agent('getMany', { returnAll: false, limit: 10, filters: { type: 'CREATIVE', verified: true, search: 'ali' } }),
 			);
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: '/api/agents' });
 			expect(call.query).toEqual({ limit: '10', type: 'CREATIVE', verified: 'true', search: 'ali' });
 			expect(result.items.map((i) => i.json.handle)).toEqual(['alice_ai']);
@@ -179,9 +172,9 @@ describe('Agent resource', () => {
 
 		it('gets similar agents (at most 20) and excludes followed ones on request', async () => {
 			const result = await env.run(
-				agent('getSimilar', { handle: handle('alice_ai'), returnAll: false, limit: 5, excludeFollowing: true }),
+				agent('getSimilar', { handle: locator('alice_ai', 'handle'), returnAll: false, limit: 5, excludeFollowing: true }),
 			);
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ path: '/api/agents/alice_ai/similar' });
 			expect(call.query).toEqual({ limit: '5', excludeFollowing: 'true' });
 			expect(result.items.map((i) => i.json.handle)).not.toContain('alice_ai');
@@ -192,7 +185,7 @@ describe('Agent resource', () => {
 			const result = await env.run(
 				agent('getRecommended', { returnAll: false, limit: 20, filters: { type: 'agents', skills: 'data-analysis' } }),
 			);
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: '/api/explore/agents' });
 			expect(call.query).toEqual({ limit: '20', type: 'agents', skills: 'data-analysis' });
 			expect(result.items.map((i) => i.json.handle)).not.toContain(env.sandbox.seeded.handle);
@@ -202,14 +195,14 @@ describe('Agent resource', () => {
 			const target = await env.sandbox.act('alice_ai', 'POST', '/api/posts', { content: 'likeable' });
 			await env.sandbox.act('bob_bot', 'POST', `/api/posts/${target.body.post.id}/like`);
 			env.mark();
-			const result = await env.run(agent('getLikedPosts', { handle: handle('bob_bot'), returnAll: true }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/bob_bot/likes' });
+			const result = await env.run(agent('getLikedPosts', { handle: locator('bob_bot', 'handle'), returnAll: true }));
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/bob_bot/likes' });
 			expect(result.items[0].json.id).toBe(target.body.post.id);
 		});
 
 		it("gets an agent's AXP stats", async () => {
-			const result = await env.run(agent('getXp', { handle: handle('alice_ai') }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/alice_ai/xp' });
+			const result = await env.run(agent('getXp', { handle: locator('alice_ai', 'handle') }));
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/alice_ai/xp' });
 			expect(result.items).toHaveLength(1);
 			expect(result.items[0].json.axp).toMatchObject({ total: expect.any(Number), level: expect.any(Number) });
 			expect(Array.isArray(result.items[0].json.history)).toBe(true);

@@ -1,5 +1,5 @@
 import type { RunResult } from './harness/run';
-import { apiCalls, createTestEnv, type TestEnv } from './env';
+import { createTestEnv, type TestEnv } from './env';
 
 const service = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'aiService', operation, ...extra });
 
@@ -11,12 +11,6 @@ const serializedResult = (result: RunResult) => JSON.stringify(result.run.data.r
 
 describe('Connected AI Service resource', () => {
 	let env: TestEnv;
-
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
 
 	beforeAll(async () => {
 		env = await createTestEnv();
@@ -30,7 +24,7 @@ describe('Connected AI Service resource', () => {
 	it('connects a provider, sending the key but outputting it only masked', async () => {
 		const result = await env.run(service('connect', { provider: 'OPENAI', apiKey: `  ${OPENAI_KEY}\n` }));
 		expect(result.error).toBeUndefined();
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'POST', path: '/api/settings/services', status: 201 });
 		expect(call.body).toEqual({ provider: 'OPENAI', apiKey: OPENAI_KEY });
 		expect(call.headers.authorization).toMatch(/^Bearer iat_/);
@@ -43,7 +37,7 @@ describe('Connected AI Service resource', () => {
 	it('updates the key of a provider that is already connected', async () => {
 		const newKey = 'sk-proj-second-key-000000000099';
 		const result = await env.run(service('connect', { provider: 'OPENAI', apiKey: newKey }));
-		expect(onlyCall()).toMatchObject({ method: 'POST', path: '/api/settings/services', status: 200 });
+		expect(env.onlyCall()).toMatchObject({ method: 'POST', path: '/api/settings/services', status: 200 });
 		expect(result.items[0].json.apiKey).toBe('sk-p****0099');
 		expect(serializedResult(result)).not.toContain(newKey);
 		// Back to the first key for the following tests.
@@ -58,7 +52,7 @@ describe('Connected AI Service resource', () => {
 			body: { service: { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY, note: `stored ${GEMINI_KEY}` } },
 		});
 		const echoed = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY }));
-		expect(onlyCall().body).toEqual({ provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY });
+		expect(env.onlyCall().body).toEqual({ provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY });
 		expect(echoed.items[0].json).toEqual({ provider: 'GOOGLE_GEMINI', apiKey: 'AIza****ghij', note: 'stored AIza****ghij' });
 		expect(serializedResult(echoed)).not.toContain(GEMINI_KEY);
 
@@ -70,7 +64,7 @@ describe('Connected AI Service resource', () => {
 			body: { error: 'validation_error', message: `Key ${GEMINI_KEY} was refused`, details: { apiKey: GEMINI_KEY } },
 		});
 		const refused = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY }));
-		expect(onlyCall().status).toBe(400);
+		expect(env.onlyCall().status).toBe(400);
 		expect(refused.error?.message).toBe('Key AIza****ghij was refused');
 		expect(refused.error?.description).toContain('AIza****ghij');
 		// Including the copy of the node (and its parameters) that n8n keeps with the error. (The
@@ -95,14 +89,14 @@ describe('Connected AI Service resource', () => {
 		const result = await env.run(service('connect', { provider: 'OPENAI', apiKey: 'sk-1' }));
 		expect(result.error?.message).toMatch(/"API Key" must be at least 8 characters \(it has 4\)/);
 		expect(`${result.error?.message} ${result.error?.description}`).not.toContain('sk-1');
-		expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+		env.nothingSent();
 	});
 
 	it('lists the connected services with masked keys', async () => {
 		await env.sandbox.act(env.sandbox.seeded.handle, 'POST', '/api/settings/services', { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY });
 		env.mark();
 		const result = await env.run(service('getMany', { returnAll: true }));
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'GET', path: '/api/settings/services', status: 200 });
 		expect(result.items.map((i) => i.json.provider)).toEqual(['OPENAI', 'GOOGLE_GEMINI']);
 		expect(result.items.map((i) => i.json.apiKey)).toEqual(['sk-p****fXYZ', 'AIza****ghij']);
@@ -112,20 +106,20 @@ describe('Connected AI Service resource', () => {
 
 	it('turns a service off and on again', async () => {
 		const off = await env.run(service('toggle', { provider: 'OPENAI', isActive: false }));
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'PATCH', path: '/api/settings/services/OPENAI', status: 200 });
 		expect(call.body).toEqual({ isActive: false });
 		expect(off.items[0].json).toMatchObject({ provider: 'OPENAI', isActive: false });
 
 		env.mark();
 		const on = await env.run(service('toggle', { provider: 'OPENAI', isActive: true }));
-		expect(onlyCall().body).toEqual({ isActive: true });
+		expect(env.onlyCall().body).toEqual({ isActive: true });
 		expect(on.items[0].json.isActive).toBe(true);
 	});
 
 	it('tests a valid key', async () => {
 		const result = await env.run(service('testKey', { provider: 'OPENAI' }));
-		expect(onlyCall()).toMatchObject({ method: 'POST', path: '/api/settings/services/OPENAI/test', status: 200 });
+		expect(env.onlyCall()).toMatchObject({ method: 'POST', path: '/api/settings/services/OPENAI/test', status: 200 });
 		expect(result.items[0].json).toEqual({ success: true, message: 'API key is valid' });
 	});
 
@@ -138,7 +132,7 @@ describe('Connected AI Service resource', () => {
 		env.mark();
 		const result = await env.run(service('testKey', { provider: 'OPENAI' }));
 		expect(result.error).toBeUndefined();
-		expect(onlyCall().status).toBe(200);
+		expect(env.onlyCall().status).toBe(200);
 		expect(result.items[0].json.success).toBe(false);
 		expect(String(result.items[0].json.message)).toMatch(message);
 		expect(serializedResult(result)).not.toContain(key);
@@ -146,12 +140,12 @@ describe('Connected AI Service resource', () => {
 
 	it('disconnects a service; testing it afterwards says it is not connected', async () => {
 		const result = await env.run(service('disconnect', { provider: 'GOOGLE_GEMINI' }));
-		expect(onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/settings/services/GOOGLE_GEMINI', status: 200 });
+		expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/settings/services/GOOGLE_GEMINI', status: 200 });
 		expect(result.items[0].json).toEqual({ success: true });
 
 		env.mark();
 		const test = await env.run(service('testKey', { provider: 'GOOGLE_GEMINI' }));
-		expect(onlyCall().status).toBe(404);
+		expect(env.onlyCall().status).toBe(404);
 		expect(test.error?.message).toBe('GOOGLE_GEMINI is not connected');
 		expect(test.error?.httpCode).toBe('404');
 

@@ -1,6 +1,6 @@
 import type { INodeCredentialsDetails } from 'n8n-workflow';
 
-import { apiCalls, createTestEnv, type TestEnv } from './env';
+import { createTestEnv, type TestEnv } from './env';
 import type { AgentRecord } from './sandbox/state/records';
 
 const analytics = (operation: string, extra: Record<string, unknown> = {}) => ({
@@ -15,18 +15,6 @@ describe('Analytics resource', () => {
 	let env: TestEnv;
 	let credential: INodeCredentialsDetails;
 	const posts: Record<string, string> = {};
-
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
-
-	const act = async (handle: string | null, method: string, path: string, body?: unknown) => {
-		const answer = await env.sandbox.act(handle, method, path, body);
-		expect(answer.status).toBeLessThan(300);
-		return answer.body;
-	};
 
 	/*
 	 * A fresh agent with a known history. The previous week (8–10 days ago) is written to the
@@ -49,28 +37,28 @@ describe('Analytics resource', () => {
 		posts.old2 = old2.id;
 
 		for (const name of ['p1', 'p2', 'p3', 'p4']) {
-			posts[name] = (await act('stats_bot', 'POST', '/api/posts', { content: `fresh ${name}` })).post.id;
+			posts[name] = (await env.act('stats_bot', 'POST', '/api/posts', { content: `fresh ${name}` })).post.id;
 		}
-		await act('alice_ai', 'POST', `/api/posts/${posts.p1}/like`);
-		await act('bob_bot', 'POST', `/api/posts/${posts.p1}/like`);
-		await act('carol_analyst', 'POST', `/api/posts/${posts.p2}/like`);
-		await act('alice_ai', 'POST', `/api/posts/${posts.old2}/like`);
-		await act('bob_bot', 'POST', `/api/posts/${posts.p1}/comments`, { content: 'nice' });
-		await act('carol_analyst', 'POST', `/api/posts/${posts.p2}/comments`, { content: 'agreed' });
-		await act('stats_bot', 'POST', `/api/posts/${posts.p4}/comments`, { content: 'my own note' });
-		await act('dave_auto', 'POST', `/api/posts/${posts.p1}/repost`);
-		await act('erin_helper', 'POST', `/api/posts/${posts.p2}/quote`, { content: 'see this' });
-		await act('carol_analyst', 'POST', `/api/posts/${posts.p3}/amplify`);
-		await act('carol_analyst', 'POST', '/api/agents/stats_bot/follow');
-		await act('dave_auto', 'POST', '/api/agents/stats_bot/follow');
-		for (let i = 0; i < 3; i++) await act(null, 'POST', `/api/posts/${posts.p1}/view`);
+		await env.act('alice_ai', 'POST', `/api/posts/${posts.p1}/like`);
+		await env.act('bob_bot', 'POST', `/api/posts/${posts.p1}/like`);
+		await env.act('carol_analyst', 'POST', `/api/posts/${posts.p2}/like`);
+		await env.act('alice_ai', 'POST', `/api/posts/${posts.old2}/like`);
+		await env.act('bob_bot', 'POST', `/api/posts/${posts.p1}/comments`, { content: 'nice' });
+		await env.act('carol_analyst', 'POST', `/api/posts/${posts.p2}/comments`, { content: 'agreed' });
+		await env.act('stats_bot', 'POST', `/api/posts/${posts.p4}/comments`, { content: 'my own note' });
+		await env.act('dave_auto', 'POST', `/api/posts/${posts.p1}/repost`);
+		await env.act('erin_helper', 'POST', `/api/posts/${posts.p2}/quote`, { content: 'see this' });
+		await env.act('carol_analyst', 'POST', `/api/posts/${posts.p3}/amplify`);
+		await env.act('carol_analyst', 'POST', '/api/agents/stats_bot/follow');
+		await env.act('dave_auto', 'POST', '/api/agents/stats_bot/follow');
+		for (let i = 0; i < 3; i++) await env.act(null, 'POST', `/api/posts/${posts.p1}/view`);
 	});
 	afterAll(async () => await env.close());
 	beforeEach(() => env.mark());
 
 	it('compares the last 7 days with the 7 days before, with percentage changes', async () => {
 		const result = await env.run(analytics('getOverview', { range: '7d' }), { credential });
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'GET', path: '/api/analytics/overview', status: 200, agentHandle: 'stats_bot' });
 		expect(call.query).toEqual({ range: '7d' });
 		expect(result.items).toHaveLength(1);
@@ -119,7 +107,7 @@ describe('Analytics resource', () => {
 
 	it('puts the whole history in the last 30 days, against an empty period before', async () => {
 		const result = await env.run(analytics('getOverview', { range: '30d' }), { credential });
-		expect(onlyCall().query).toEqual({ range: '30d' });
+		expect(env.onlyCall().query).toEqual({ range: '30d' });
 		expect(result.items[0].json).toMatchObject({
 			range: '30d',
 			current: { posts: 6, likes: 5, views: 4, followersGained: 3, engagement: 10, engagementRate: 250 },
@@ -130,7 +118,7 @@ describe('Analytics resource', () => {
 
 	it('surfaces the 400 of a range the service does not know', async () => {
 		const result = await env.run(analytics('getOverview', { range: '={{ "1y" }}' }), { credential });
-		expect(onlyCall()).toMatchObject({ query: { range: '1y' }, status: 400 });
+		expect(env.onlyCall()).toMatchObject({ query: { range: '1y' }, status: 400 });
 		expect(result.error?.message).toBe('range must be one of 7d, 30d, 90d');
 	});
 
@@ -138,7 +126,7 @@ describe('Analytics resource', () => {
 		const result = await env.run(analytics('getPostPerformance', { sortBy: 'engagement', returnAll: true }), {
 			credential,
 		});
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'GET', path: '/api/analytics/posts', status: 200 });
 		expect(call.query).toEqual({ sortBy: 'engagement', limit: '100' });
 		// Ties (engagement 1) go newest first.
@@ -161,14 +149,14 @@ describe('Analytics resource', () => {
 		['comments', ['p4', 'p2', 'p1']],
 	])('ranks by %s up to a limit', async (sortBy, expected) => {
 		const result = await env.run(analytics('getPostPerformance', { sortBy, returnAll: false, limit: 3 }), { credential });
-		expect(onlyCall().query).toEqual({ sortBy, limit: '3' });
+		expect(env.onlyCall().query).toEqual({ sortBy, limit: '3' });
 		expect(result.items.map((i) => i.json.id)).toEqual(expected.map((p) => posts[p]));
 	});
 
 	it('pages post performance with a stable cursor', async () => {
-		const first = await act('stats_bot', 'GET', '/api/analytics/posts?sortBy=engagement&limit=4');
+		const first = await env.act('stats_bot', 'GET', '/api/analytics/posts?sortBy=engagement&limit=4');
 		expect(first.hasMore).toBe(true);
-		const second = await act('stats_bot', 'GET', `/api/analytics/posts?sortBy=engagement&limit=4&cursor=${first.nextCursor}`);
+		const second = await env.act('stats_bot', 'GET', `/api/analytics/posts?sortBy=engagement&limit=4&cursor=${first.nextCursor}`);
 		expect([...first.posts, ...second.posts].map((p: { id: string }) => p.id)).toEqual(
 			['p1', 'p2', 'p4', 'p3', 'old2', 'old1'].map((p) => posts[p]),
 		);

@@ -1,5 +1,5 @@
 import { countWords } from '../nodes/ImagineAnything/resources/blogArticle/articleFields';
-import { apiCalls, createTestEnv, type TestEnv } from './env';
+import { createTestEnv, type TestEnv } from './env';
 
 const blog = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'blogArticle', operation, ...extra });
 
@@ -14,11 +14,6 @@ const ARTICLE = markdown(520);
 describe('Blog Article resource', () => {
 	let env: TestEnv;
 
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
 	const create = (title: string, extra: Record<string, unknown> = {}) =>
 		blog('create', { title, category: 'TUTORIALS', content: ARTICLE, additionalFields: {}, ...extra });
 
@@ -45,7 +40,7 @@ describe('Blog Article resource', () => {
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'POST', path: '/api/blog', status: 201 });
 		expect(call.body).toEqual({
 			title: 'Building Agents with n8n: A Guide!',
@@ -68,13 +63,13 @@ describe('Blog Article resource', () => {
 
 	it('numbers the slug when the title is taken', async () => {
 		const result = await env.run(create('Building agents with n8n: a guide'));
-		expect(onlyCall().body).toEqual({ title: 'Building agents with n8n: a guide', category: 'TUTORIALS', content: ARTICLE });
+		expect(env.onlyCall().body).toEqual({ title: 'Building agents with n8n: a guide', category: 'TUTORIALS', content: ARTICLE });
 		expect(result.items[0].json.slug).toBe('building-agents-with-n8n-a-guide-2');
 	});
 
 	it('gets an article by slug', async () => {
 		const result = await env.run(blog('get', { slug: 'building-agents-with-n8n-a-guide' }));
-		expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/blog/building-agents-with-n8n-a-guide', status: 200 });
+		expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/blog/building-agents-with-n8n-a-guide', status: 200 });
 		expect(result.items[0].json).toMatchObject({ title: 'Building Agents with n8n: A Guide!', content: ARTICLE });
 	});
 
@@ -82,7 +77,7 @@ describe('Blog Article resource', () => {
 		await env.sandbox.act('alice_ai', 'POST', '/api/blog', { title: 'By Alice', category: 'COMMUNITY', content: ARTICLE });
 		env.mark();
 		const result = await env.run(blog('getMany', { returnAll: false, limit: 2 }));
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'GET', path: '/api/blog', query: { limit: '2' } });
 		expect(result.items.map((i) => i.json.title)).toEqual(['By Alice', 'Building agents with n8n: a guide']);
 
@@ -95,7 +90,7 @@ describe('Blog Article resource', () => {
 		const result = await env.run(
 			blog('update', { slug: 'building-agents-with-n8n-a-guide-2', updateFields: { title: 'A New Title', tags: 'x, y, z' } }),
 		);
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'PUT', path: '/api/blog/building-agents-with-n8n-a-guide-2', status: 200 });
 		expect(call.body).toEqual({ title: 'A New Title', tags: ['x', 'y', 'z'] });
 		expect(result.items[0].json).toMatchObject({
@@ -109,29 +104,29 @@ describe('Blog Article resource', () => {
 	it('refuses an update without fields before sending', async () => {
 		const result = await env.run(blog('update', { slug: 'by-alice', updateFields: {} }));
 		expect(result.error?.message).toMatch(/"Update Fields" is empty/);
-		expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+		env.nothingSent();
 	});
 
 	it("surfaces the 403 for another agent's article", async () => {
 		const updated = await env.run(blog('update', { slug: 'by-alice', updateFields: { title: 'Mine now' } }));
-		expect(onlyCall().status).toBe(403);
+		expect(env.onlyCall().status).toBe(403);
 		expect(updated.error?.message).toBe('You can only update your own articles');
 
 		env.mark();
 		const deleted = await env.run(blog('delete', { slug: 'by-alice' }));
-		expect(onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/blog/by-alice', status: 403 });
+		expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/blog/by-alice', status: 403 });
 		expect(deleted.error?.message).toBe('You can only delete your own articles');
 		expect((await env.sandbox.act(null, 'GET', '/api/blog/by-alice')).status).toBe(200);
 	});
 
 	it('deletes an own article', async () => {
 		const result = await env.run(blog('delete', { slug: 'building-agents-with-n8n-a-guide-2' }));
-		expect(onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/blog/building-agents-with-n8n-a-guide-2', status: 200 });
+		expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/blog/building-agents-with-n8n-a-guide-2', status: 200 });
 		expect(result.items[0].json).toEqual({ success: true });
 
 		env.mark();
 		const gone = await env.run(blog('get', { slug: 'building-agents-with-n8n-a-guide-2' }));
-		expect(onlyCall().status).toBe(404);
+		expect(env.onlyCall().status).toBe(404);
 		expect(gone.error?.message).toBe('Article not found');
 	});
 
@@ -151,13 +146,13 @@ describe('Blog Article resource', () => {
 	])('refuses %s before sending anything', async (_case, overrides, message) => {
 		const result = await env.run({ ...create('Valid title'), ...overrides });
 		expect(result.error?.message).toMatch(message);
-		expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+		env.nothingSent();
 	});
 
 	it('checks the same rules on update', async () => {
 		const result = await env.run(blog('update', { slug: 'building-agents-with-n8n-a-guide', updateFields: { content: markdown(100) } }));
 		expect(result.error?.message).toMatch(/"Content" must have at least 500 words \(it has 100\)/);
-		expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+		env.nothingSent();
 	});
 
 	it('has the sandbox enforce the rules too', async () => {

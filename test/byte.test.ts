@@ -9,12 +9,6 @@ const byte = (operation: string, extra: Record<string, unknown> = {}) => ({ reso
 describe('Byte resource', () => {
 	let env: TestEnv;
 
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
-	const nothingSent = () => expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
 	const agentId = (handle: string) => env.sandbox.store.agentByHandle(handle)!.id;
 
 	/** Media as if `handle` had uploaded it. */
@@ -83,13 +77,13 @@ describe('Byte resource', () => {
 			expect(long.error?.message).toMatch(/"Input Binary Field" holds a video of 61 s \("data"\), but it may be at most 60 s for purpose "byte" \(item 0\)/);
 			const image = await env.run(byte('create', { caption: 'x' }), { items: [binaryItem(trickyBytes(10), 'image/png', 'a.png')] });
 			expect(image.error?.message).toMatch(/the video must be MP4, WebM or QuickTime/);
-			nothingSent();
+			env.nothingSent();
 		});
 
 		it('refuses a caption over 500 characters before uploading', async () => {
 			const result = await env.run(byte('create', { caption: 'x'.repeat(501) }), { items: [binaryItem(fakeMp4(5), 'video/webm', 'a.webm')] });
 			expect(result.error?.message).toBe('"Caption" must be at most 500 characters (it has 501) (item 0)');
-			nothingSent();
+			env.nothingSent();
 		});
 
 		it('creates the other bytes when one item fails and Continue On Fail is on', async () => {
@@ -148,37 +142,37 @@ describe('Byte resource', () => {
 
 		it('gets many bytes, newest first, up to a limit', async () => {
 			const result = await env.run(byte('getMany', { returnAll: false, limit: 3 }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/bytes', query: { limit: '3' }, status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/bytes', query: { limit: '3' }, status: 200 });
 			expect(result.items).toHaveLength(3);
 			expect(result.items[0].json.caption).toBe('filler byte 4');
 		});
 
 		it('returns all bytes', async () => {
 			const result = await env.run(byte('getMany', { returnAll: true }));
-			expect(onlyCall().query).toEqual({ limit: '100' });
+			expect(env.onlyCall().query).toEqual({ limit: '100' });
 			expect(result.items).toHaveLength(bytesState(env.sandbox.store).bytes.size);
 		});
 
 		it('gets one byte, unwrapped', async () => {
 			const result = await env.run(byte('get', { byteId: aliceByte }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: `/api/bytes/${aliceByte}`, status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: `/api/bytes/${aliceByte}`, status: 200 });
 			expect(result.items[0].json).toMatchObject({ id: aliceByte, caption: 'Alice dances #byte', agent: { handle: 'alice_ai' }, isLiked: false });
 		});
 
 		it('likes and unlikes a byte', async () => {
 			const liked = await env.run(byte('like', { byteId: aliceByte }));
-			expect(onlyCall()).toMatchObject({ method: 'POST', path: `/api/bytes/${aliceByte}/like`, status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/bytes/${aliceByte}/like`, status: 200 });
 			expect(liked.items[0].json).toEqual({ liked: true, likeCount: 1 });
 
 			env.mark();
 			const unliked = await env.run(byte('unlike', { byteId: aliceByte }));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/bytes/${aliceByte}/like`, status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/bytes/${aliceByte}/like`, status: 200 });
 			expect(unliked.items[0].json).toEqual({ liked: false, likeCount: 0 });
 		});
 
 		it('comments, replies and lists the threaded comments', async () => {
 			const comment = await env.run(byte('comment', { byteId: aliceByte, content: 'Great byte!', additionalFields: {} }));
-			let call = onlyCall();
+			let call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'POST', path: `/api/bytes/${aliceByte}/comments`, status: 201 });
 			expect(call.body).toEqual({ content: 'Great byte!' });
 			const commentId = comment.items[0].json.id as string;
@@ -186,13 +180,13 @@ describe('Byte resource', () => {
 
 			env.mark();
 			const reply = await env.run(byte('comment', { byteId: aliceByte, content: 'Agreed', additionalFields: { parentId: commentId } }));
-			call = onlyCall();
+			call = env.onlyCall();
 			expect(call.body).toEqual({ content: 'Agreed', parentId: commentId });
 			expect(reply.items[0].json).toMatchObject({ parentId: commentId });
 
 			env.mark();
 			const list = await env.run(byte('getComments', { byteId: aliceByte, returnAll: true }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: `/api/bytes/${aliceByte}/comments`, query: { limit: '100' } });
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: `/api/bytes/${aliceByte}/comments`, query: { limit: '100' } });
 			expect(list.items).toHaveLength(1);
 			expect(list.items[0].json).toMatchObject({ id: commentId, replyCount: 1, replies: [{ content: 'Agreed' }] });
 		});
@@ -200,21 +194,21 @@ describe('Byte resource', () => {
 		it('refuses a comment over 500 characters before sending', async () => {
 			const result = await env.run(byte('comment', { byteId: aliceByte, content: 'y'.repeat(501) }));
 			expect(result.error?.message).toBe('"Comment" must be at most 500 characters (it has 501) (item 0)');
-			nothingSent();
+			env.nothingSent();
 		});
 
 		it('deletes an own byte', async () => {
 			const own = await byteOf('sandbox_agent', 'short-lived');
 			env.mark();
 			const result = await env.run(byte('delete', { byteId: own }));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/bytes/${own}`, status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/bytes/${own}`, status: 200 });
 			expect(result.items[0].json).toEqual({ success: true });
 			expect(bytesState(env.sandbox.store).bytes.has(own)).toBe(false);
 		});
 
 		it("surfaces the service's 403 when deleting another agent's byte", async () => {
 			const result = await env.run(byte('delete', { byteId: aliceByte }));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/bytes/${aliceByte}`, status: 403 });
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/bytes/${aliceByte}`, status: 403 });
 			expect(result.error?.message).toBe('You can only delete your own bytes');
 			expect(result.error?.description).toMatch(/credential of the agent that owns/);
 			expect(bytesState(env.sandbox.store).bytes.has(aliceByte)).toBe(true);
@@ -234,7 +228,7 @@ describe('Byte resource', () => {
 		it('asks for the byte ID when it is empty, before sending', async () => {
 			const result = await env.run(byte('get', { byteId: '={{ $json.id }}' }), { items: [{ id: '' }] });
 			expect(result.error?.message).toBe('"Byte ID" is empty (item 0)');
-			nothingSent();
+			env.nothingSent();
 		});
 	});
 });

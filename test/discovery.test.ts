@@ -11,31 +11,19 @@ describe('Discovery resource', () => {
 	let viralPostId: string;
 	const TREND_POSTS = 8;
 
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
-
-	const act = async (handle: string, method: string, path: string, body?: unknown) => {
-		const answer = await env.sandbox.act(handle, method, path, body);
-		expect(answer.status).toBeLessThan(300);
-		return answer.body;
-	};
-
 	beforeAll(async () => {
 		env = await createTestEnv();
-		viralPostId = (await act('carol_analyst', 'POST', '/api/posts', { content: 'A chart everyone is talking about' })).post.id;
+		viralPostId = (await env.act('carol_analyst', 'POST', '/api/posts', { content: 'A chart everyone is talking about' })).post.id;
 		for (const fan of ['alice_ai', 'bob_bot', 'dave_auto', 'erin_helper', env.sandbox.seeded.handle]) {
-			await act(fan, 'POST', `/api/posts/${viralPostId}/like`);
+			await env.act(fan, 'POST', `/api/posts/${viralPostId}/like`);
 		}
-		await act('alice_ai', 'POST', `/api/posts/${viralPostId}/comments`, { content: 'Wow' });
-		await act('bob_bot', 'POST', `/api/posts/${viralPostId}/comments`, { content: 'Neat' });
+		await env.act('alice_ai', 'POST', `/api/posts/${viralPostId}/comments`, { content: 'Wow' });
+		await env.act('bob_bot', 'POST', `/api/posts/${viralPostId}/comments`, { content: 'Neat' });
 		for (let i = 0; i < TREND_POSTS; i++) {
-			const postId = (await act(i % 2 ? 'dave_auto' : 'erin_helper', 'POST', '/api/posts', { content: `Take ${i} on the #MegaTrend` }))
+			const postId = (await env.act(i % 2 ? 'dave_auto' : 'erin_helper', 'POST', '/api/posts', { content: `Take ${i} on the #MegaTrend` }))
 				.post.id;
-			await act('alice_ai', 'POST', `/api/posts/${postId}/like`);
-			await act('bob_bot', 'POST', `/api/posts/${postId}/like`);
+			await env.act('alice_ai', 'POST', `/api/posts/${postId}/like`);
+			await env.act('bob_bot', 'POST', `/api/posts/${postId}/like`);
 		}
 	});
 	afterAll(async () => await env.close());
@@ -44,7 +32,7 @@ describe('Discovery resource', () => {
 	describe('search', () => {
 		it('finds agents and posts, one item per result tagged with its type', async () => {
 			const result = await env.run(discovery('search', { query: 'ALICE', searchType: 'all', returnAll: false, limit: 50 }));
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: '/api/search', status: 200 });
 			expect(call.query).toEqual({ q: 'ALICE', type: 'all', limit: '50' });
 			const agents = result.items.filter((i) => i.json.resultType === 'agent');
@@ -57,20 +45,20 @@ describe('Discovery resource', () => {
 
 		it('searches agents only, by bio', async () => {
 			const result = await env.run(discovery('search', { query: 'summar', searchType: 'agents', returnAll: true }));
-			expect(onlyCall().query).toEqual({ q: 'summar', type: 'agents', limit: '100' });
+			expect(env.onlyCall().query).toEqual({ q: 'summar', type: 'agents', limit: '100' });
 			expect(result.items.map((i) => [i.json.resultType, i.json.handle])).toEqual([['agent', 'erin_helper']]);
 		});
 
 		it('searches posts only, by hashtag', async () => {
 			const result = await env.run(discovery('search', { query: '#megatrend', searchType: 'posts', returnAll: true }));
-			expect(onlyCall().query).toMatchObject({ q: '#megatrend', type: 'posts' });
+			expect(env.onlyCall().query).toMatchObject({ q: '#megatrend', type: 'posts' });
 			expect(result.items).toHaveLength(TREND_POSTS);
 			expect(result.items.every((i) => i.json.resultType === 'post')).toBe(true);
 			expect(result.items.every((i) => (i.json.hashtags as string[]).includes('megatrend'))).toBe(true);
 		});
 
 		it('pages through many results with Return All', async () => {
-			for (let i = 0; i < 105; i++) await act('bob_bot', 'POST', '/api/posts', { content: `needle in haystack ${i}` });
+			for (let i = 0; i < 105; i++) await env.act('bob_bot', 'POST', '/api/posts', { content: `needle in haystack ${i}` });
 			env.mark();
 			const result = await env.run(discovery('search', { query: 'needle', searchType: 'posts', returnAll: true }));
 			const calls = apiCalls(env.requestsSinceMark());
@@ -86,14 +74,14 @@ describe('Discovery resource', () => {
 		it('refuses an empty query before sending', async () => {
 			const result = await env.run(discovery('search', { query: '={{ "  " }}', searchType: 'all', returnAll: true }));
 			expect(result.error?.message).toMatch(/"Query" is required \(item 0\)/);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 	});
 
 	describe('trending', () => {
 		it('returns every section as one item', async () => {
 			const result = await env.run(discovery('getTrending', { section: 'all', limit: 5 }));
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: '/api/explore', status: 200 });
 			expect(call.query).toEqual({ section: 'all', limit: '5' });
 			expect(result.items).toHaveLength(1);
@@ -107,7 +95,7 @@ describe('Discovery resource', () => {
 
 		it('returns one item per trending post, most engagement first', async () => {
 			const result = await env.run(discovery('getTrending', { section: 'posts', limit: 3 }));
-			expect(onlyCall().query).toEqual({ section: 'posts', limit: '3' });
+			expect(env.onlyCall().query).toEqual({ section: 'posts', limit: '3' });
 			expect(result.items).toHaveLength(3);
 			expect(result.items[0].json).toMatchObject({ id: viralPostId, likeCount: 5, commentCount: 2, recentEngagement: 7 });
 			const scores = result.items.map((i) => i.json.recentEngagement as number);
@@ -116,7 +104,7 @@ describe('Discovery resource', () => {
 
 		it('returns one item per popular agent', async () => {
 			const result = await env.run(discovery('getTrending', { section: 'agents', limit: 50 }));
-			expect(onlyCall().query).toEqual({ section: 'agents', limit: '50' });
+			expect(env.onlyCall().query).toEqual({ section: 'agents', limit: '50' });
 			expect(result.items.length).toBe(env.sandbox.agents().length);
 			// Carol's viral post (7 interactions) plus a follower this week ties with the 4 #MegaTrend posts
 			// (2 likes each) of Dave and of Erin; Carol's follower count breaks the tie.
@@ -127,10 +115,10 @@ describe('Discovery resource', () => {
 
 		it('returns one item per trending hashtag, also from the hashtag endpoint', async () => {
 			const viaExplore = await env.run(discovery('getTrending', { section: 'hashtags', limit: 3 }));
-			expect(onlyCall().query).toEqual({ section: 'hashtags', limit: '3' });
+			expect(env.onlyCall().query).toEqual({ section: 'hashtags', limit: '3' });
 			env.mark();
 			const result = await env.run(discovery('getTrendingHashtags', { limit: 3 }));
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: '/api/hashtags/trending', status: 200 });
 			expect(call.query).toEqual({ limit: '3' });
 			expect(result.items).toHaveLength(3);
@@ -142,7 +130,7 @@ describe('Discovery resource', () => {
 	describe('hashtag posts', () => {
 		it.each(['#MegaTrend', 'megatrend'])('lists the posts of %s, newest first', async (tag) => {
 			const result = await env.run(discovery('getHashtagPosts', { tag, returnAll: false, limit: 3 }));
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: `/api/hashtags/${tag.replace('#', '')}`, status: 200 });
 			expect(call.query).toEqual({ limit: '3' });
 			expect(result.items.map((i) => i.json.content)).toEqual([
@@ -157,7 +145,7 @@ describe('Discovery resource', () => {
 			expect(all.items).toHaveLength(TREND_POSTS);
 			env.mark();
 			const none = await env.run(discovery('getHashtagPosts', { tag: '#nobody_uses_this', returnAll: true }));
-			expect(onlyCall().status).toBe(200);
+			expect(env.onlyCall().status).toBe(200);
 			expect(none.error).toBeUndefined();
 			expect(none.items).toHaveLength(0);
 		});
@@ -165,7 +153,7 @@ describe('Discovery resource', () => {
 		it('refuses an empty hashtag before sending', async () => {
 			const result = await env.run(discovery('getHashtagPosts', { tag: '={{ "#" }}', returnAll: true }));
 			expect(result.error?.message).toMatch(/"Hashtag" is empty \(item 0\)/);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 	});
 });

@@ -14,6 +14,12 @@ export interface TestEnv {
 	/** API requests (token requests included) logged since the last `mark()`. */
 	requestsSinceMark(): LoggedRequest[];
 	mark(): void;
+	/** The one API request (token requests aside) sent since the last `mark()`; fails the test otherwise. */
+	onlyCall(): LoggedRequest;
+	/** Expects no API request (token requests aside) since the last `mark()`. */
+	nothingSent(): void;
+	/** Acts as another agent (no token, no rate limit; `null`: anonymous) and expects a 2xx answer; returns its body. */
+	act(handle: string | null, method: string, path: string, body?: unknown): Promise<any>;
 	/** A new credential for a freshly registered agent: its token cache is cold. */
 	newAgentCredential(handle: string): Promise<INodeCredentialsDetails>;
 	close(): Promise<void>;
@@ -39,6 +45,19 @@ export async function createTestEnv(options: SandboxOptions = {}): Promise<TestE
 		mark: () => {
 			since = lastSeq();
 		},
+		onlyCall: () => {
+			const calls = apiCalls(sandbox.requests({ since }));
+			expect(calls).toHaveLength(1);
+			return calls[0];
+		},
+		nothingSent: () => {
+			expect(apiCalls(sandbox.requests({ since }))).toHaveLength(0);
+		},
+		act: async (handle, method, path, body) => {
+			const answer = await sandbox.act(handle, method, path, body);
+			expect(answer.status).toBeLessThan(300);
+			return answer.body;
+		},
 		newAgentCredential: async (handle) => {
 			const response = await fetch(`${sandbox.url}/api/auth/register`, {
 				method: 'POST',
@@ -60,4 +79,9 @@ export function apiCalls(requests: LoggedRequest[]): LoggedRequest[] {
 
 export function tokenCalls(requests: LoggedRequest[]): LoggedRequest[] {
 	return requests.filter((r) => r.path === '/api/auth/token');
+}
+
+/** A resource-locator value as the editor stores it. */
+export function locator(value: string, mode = 'id') {
+	return { __rl: true, mode, value };
 }

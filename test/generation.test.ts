@@ -19,11 +19,6 @@ describe('Generation resource', () => {
 	let env: TestEnv;
 
 	const me = () => env.sandbox.seeded.handle;
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
 	const jobs = () => generationState(env.sandbox.store).jobs;
 	/** Lets every running job finish (a "slow" one is failed by the 5-minute rule), so each test has all 3 slots. */
 	const settle = async () => {
@@ -55,7 +50,7 @@ describe('Generation resource', () => {
 		it('starts a job and answers its ID at once', async () => {
 			const result = await env.run(start({ content: 'A fox! #AIArt' }));
 			expect(result.error).toBeUndefined();
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'POST', path: '/api/generate', status: 202 });
 			expect(call.body).toEqual({ provider: 'OPENAI', generationType: 'image', prompt: 'A red fox in the snow', content: 'A fox! #AIArt' });
 			expect(result.items).toHaveLength(1);
@@ -78,7 +73,7 @@ describe('Generation resource', () => {
 				}),
 			);
 			expect(result.error).toBeUndefined();
-			expect(onlyCall().body).toEqual({
+			expect(env.onlyCall().body).toEqual({
 				provider: 'RUNWARE',
 				generationType: 'video',
 				prompt: 'A red fox in the snow',
@@ -96,7 +91,7 @@ describe('Generation resource', () => {
 		])('maps provider options for %s %s', async (provider, generationType, providerOptions, params) => {
 			// Only the request matters here: Gemini is not connected, so the service refuses it.
 			await env.run(start({ provider, generationType, providerOptions }), { continueOnFail: true });
-			expect(onlyCall().body).toMatchObject({ provider, generationType, params });
+			expect(env.onlyCall().body).toMatchObject({ provider, generationType, params });
 		});
 
 		it('sends the chosen voice as params.voice_id', async () => {
@@ -104,7 +99,7 @@ describe('Generation resource', () => {
 				start({ provider: 'ELEVENLABS', generationType: 'voice', prompt: 'Hello agents!', voiceId: 'EXAVITQu4vr4xnSDxMaL' }),
 			);
 			expect(result.error).toBeUndefined();
-			expect(onlyCall().body).toEqual({
+			expect(env.onlyCall().body).toEqual({
 				provider: 'ELEVENLABS',
 				generationType: 'voice',
 				prompt: 'Hello agents!',
@@ -114,7 +109,7 @@ describe('Generation resource', () => {
 
 		it('surfaces the 400 for a provider without a connected service', async () => {
 			const result = await env.run(start({ provider: 'GOOGLE_GEMINI' }));
-			expect(onlyCall().status).toBe(400);
+			expect(env.onlyCall().status).toBe(400);
 			expect(result.error?.message).toMatch(/No GOOGLE_GEMINI service is connected/);
 		});
 
@@ -135,7 +130,7 @@ describe('Generation resource', () => {
 			const result = await env.run(start(parameters));
 			expect(result.error?.message).toMatch(message);
 			expect(result.error?.description).toMatch(/nothing was sent/i);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 
 		it('rejects a 4th concurrent job with a clear message and keeps the 3 others', async () => {
@@ -188,7 +183,7 @@ describe('Generation resource', () => {
 
 			env.mark();
 			const retried = await env.run(generation('retry', { jobId }));
-			expect(onlyCall()).toMatchObject({ method: 'POST', path: `/api/generate/${jobId}/retry`, status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/generate/${jobId}/retry`, status: 200 });
 			expect(retried.items[0].json).toEqual({ jobId, status: 'pending', retryCount: 1 });
 
 			// Retrying with a wait fails again, counting down the retries left.
@@ -205,7 +200,7 @@ describe('Generation resource', () => {
 			await pause(STAGE_MS * 3);
 			env.mark();
 			const fourth = await env.run(generation('retry', { jobId }));
-			expect(onlyCall().status).toBe(400);
+			expect(env.onlyCall().status).toBe(400);
 			expect(fourth.error?.message).toMatch(/already retried 3 times \(the maximum\)\. Start a new generation instead/);
 		});
 
@@ -218,7 +213,7 @@ describe('Generation resource', () => {
 			await pause(STAGE_MS * 4);
 			env.mark();
 			const result = await env.run(generation('retry', { jobId: answer.body.jobId }));
-			expect(onlyCall().status).toBe(400);
+			expect(env.onlyCall().status).toBe(400);
 			expect(result.error?.message).toBe('Only failed jobs can be retried; this one is completed');
 		});
 
@@ -247,7 +242,7 @@ describe('Generation resource', () => {
 			const answer = await env.sandbox.act(me(), 'POST', '/api/generate', { provider: 'OPENAI', generationType: 'image', prompt: 'slow rain' });
 			env.mark();
 			const result = await env.run(generation('getPending', { returnAll: true }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/generate/pending', status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/generate/pending', status: 200 });
 			const job = result.items.find((i) => i.json.id === answer.body.jobId)?.json;
 			expect(job).toMatchObject({ provider: 'OPENAI', prompt: 'slow rain', retryCount: 0, postId: null });
 			expect(['pending', 'generating']).toContain(job?.status);
@@ -256,7 +251,7 @@ describe('Generation resource', () => {
 
 		it('gets the history page by page', async () => {
 			const result = await env.run(generation('getHistory', { returnAll: false, limit: 3 }));
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: '/api/generate/history', query: { limit: '3' }, status: 200 });
 			expect(result.items).toHaveLength(3);
 
@@ -268,7 +263,7 @@ describe('Generation resource', () => {
 
 		it('gets the models of a provider and type', async () => {
 			const result = await env.run(generation('getModels', { provider: 'RUNWARE', generationType: 'video' }));
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: '/api/generate/models', status: 200 });
 			expect(call.query).toMatchObject({ provider: 'RUNWARE', type: 'video' });
 			expect(result.items.map((i) => i.json.id)).toEqual(['klingai:5@3', 'bytedance:1@1']);
@@ -278,12 +273,12 @@ describe('Generation resource', () => {
 		it('refuses models of a type the provider cannot generate before sending', async () => {
 			const result = await env.run(generation('getModels', { provider: 'OPENAI', generationType: 'music' }));
 			expect(result.error?.message).toMatch(/"Generation Type" is "Music", which OpenAI cannot generate/);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 
 		it('gets the ElevenLabs voices, snake_case as the service answers them', async () => {
 			const result = await env.run(generation('getVoices', { returnAll: true }));
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: '/api/generate/voices', status: 200 });
 			expect(call.query.provider).toBe('ELEVENLABS');
 			expect(result.items.length).toBeGreaterThan(1);
@@ -332,7 +327,7 @@ describe('Generation resource', () => {
 				{ name: 'FLUX.1 [dev] (Default)', value: 'runware:101@1', description: 'runware:101@1' },
 				{ name: 'FLUX.1 [schnell]', value: 'runware:100@1', description: 'runware:100@1' },
 			]);
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: '/api/generate/models', query: { provider: 'RUNWARE', type: 'image' } });
 			expect(call.headers.authorization).toMatch(/^Bearer iat_/);
 		});
@@ -341,7 +336,7 @@ describe('Generation resource', () => {
 			const parameters = start({ provider: 'ELEVENLABS', generationType: 'image' }) as INodeParameters;
 			const options = await methods.getGenerationModels.call(loadOptionsContext(parameters, 'parameters.model'));
 			expect(options.map((o: IDataObject) => o.value)).toEqual(['']);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 
 		it('loads the ElevenLabs voices', async () => {
@@ -353,7 +348,7 @@ describe('Generation resource', () => {
 				value: 'EXAVITQu4vr4xnSDxMaL',
 				description: 'female, young, american, news',
 			});
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/generate/voices', query: { provider: 'ELEVENLABS' } });
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/generate/voices', query: { provider: 'ELEVENLABS' } });
 		});
 
 		it("reports the service's error when the voices cannot be listed", async () => {

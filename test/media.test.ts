@@ -1,4 +1,4 @@
-import { apiCalls, createTestEnv, type TestEnv } from './env';
+import { apiCalls, createTestEnv, locator, type TestEnv } from './env';
 import { binaryItem, fakeMp4, postForm, tokenFor, trickyBytes } from './fixtures/files';
 import { parseMultipart } from './sandbox/framework/multipart';
 import { mediaState } from './sandbox/state/media';
@@ -15,12 +15,6 @@ interface LoggedMultipart {
 describe('Media resource', () => {
 	let env: TestEnv;
 
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
-	const nothingSent = () => expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
 	const me = () => env.sandbox.store.agentByHandle(env.sandbox.seeded.handle)!;
 
 	beforeAll(async () => {
@@ -39,7 +33,7 @@ describe('Media resource', () => {
 			);
 			expect(result.error).toBeUndefined();
 
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'POST', path: '/api/upload', status: 201, category: 'upload' });
 			expect(call.headers['content-type']).toMatch(/^multipart\/form-data; boundary=\S+$/);
 			expect(call.headers.authorization).toMatch(/^Bearer iat_/);
@@ -66,7 +60,7 @@ describe('Media resource', () => {
 				items: [binaryItem(trickyBytes(100), 'application/octet-stream', 'shot.JPG')],
 			});
 			expect(result.error).toBeUndefined();
-			const body = onlyCall().body as LoggedMultipart;
+			const body = env.onlyCall().body as LoggedMultipart;
 			expect(body.fields).toEqual({ purpose: 'avatar' });
 			expect(body.files[0]).toMatchObject({ filename: 'shot.JPG', contentType: 'image/jpeg' });
 			expect(result.items[0].json).toMatchObject({ contentType: 'image/jpeg', purpose: 'avatar' });
@@ -74,7 +68,7 @@ describe('Media resource', () => {
 
 		it('names the file after its type when the binary has no file name', async () => {
 			await env.run(media('uploadImage', { purpose: 'post' }), { items: [binaryItem(trickyBytes(10), 'image/webp')] });
-			expect((onlyCall().body as LoggedMultipart).files[0]).toMatchObject({ filename: 'image.webp', contentType: 'image/webp' });
+			expect((env.onlyCall().body as LoggedMultipart).files[0]).toMatchObject({ filename: 'image.webp', contentType: 'image/webp' });
 		});
 
 		it('refuses a file of another type before sending anything', async () => {
@@ -85,7 +79,7 @@ describe('Media resource', () => {
 				'"Input Binary Field" holds a file of type text/plain ("data"), but the image must be JPEG, PNG, GIF or WebP (item 0)',
 			);
 			expect(result.error?.description).toMatch(/nothing was sent/);
-			nothingSent();
+			env.nothingSent();
 		});
 
 		it('refuses an image over 10 MB before sending anything', async () => {
@@ -93,7 +87,7 @@ describe('Media resource', () => {
 				items: [binaryItem(Buffer.alloc(10 * MB + 1, 1), 'image/jpeg', 'huge.jpg')],
 			});
 			expect(result.error?.message).toMatch(/"Input Binary Field" holds a file of 10485761 bytes \("data"\), but the image may be at most 10485760 bytes \(10 MB\) \(item 0\)/);
-			nothingSent();
+			env.nothingSent();
 		});
 
 		it('says which binary field is missing', async () => {
@@ -101,7 +95,7 @@ describe('Media resource', () => {
 				items: [binaryItem(trickyBytes(10), 'image/png', 'a.png', 'data')],
 			});
 			expect(result.error?.message).toMatch(/no binary field 'picture' \[item 0\]/);
-			nothingSent();
+			env.nothingSent();
 		});
 
 		it('keeps the other items when one file is refused and Continue On Fail is on', async () => {
@@ -130,7 +124,7 @@ describe('Media resource', () => {
 				items: [binaryItem(video, 'video/mp4', 'clip.mp4')],
 			});
 			expect(result.error).toBeUndefined();
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'POST', path: '/api/upload/video', status: 201, category: 'upload' });
 			expect((call.body as LoggedMultipart).fields).toEqual({ purpose: 'post' });
 			expect((call.body as LoggedMultipart).files).toEqual([{ field: 'file', filename: 'clip.mp4', contentType: 'video/mp4', size: 3000 }]);
@@ -151,7 +145,7 @@ describe('Media resource', () => {
 				items: [binaryItem(fakeMp4(seconds), 'video/mp4', 'long.mp4')],
 			});
 			expect(result.error?.message).toMatch(message);
-			nothingSent();
+			env.nothingSent();
 		});
 
 		it('allows 100 MB for a byte video but only 50 MB for a post video', async () => {
@@ -159,11 +153,11 @@ describe('Media resource', () => {
 			const forPost = await env.run(media('uploadVideo', { purpose: 'post' }), { items: [file] });
 			expect(forPost.error?.message).toMatch(/holds a file of 52428801 bytes \("data"\), but the video may be at most 52428800 bytes \(50 MB\)/);
 			expect(forPost.error?.description).toMatch(/MP4, WebM or QuickTime/);
-			nothingSent();
+			env.nothingSent();
 
 			const forByte = await env.run(media('uploadVideo', { purpose: 'byte' }), { items: [file] });
 			expect(forByte.error).toBeUndefined();
-			expect(onlyCall().status).toBe(201);
+			expect(env.onlyCall().status).toBe(201);
 			expect(forByte.items[0].json).toMatchObject({ purpose: 'byte', contentType: 'video/quicktime', size: 50 * MB + 1 });
 		});
 
@@ -172,7 +166,7 @@ describe('Media resource', () => {
 				items: [binaryItem(trickyBytes(10), 'image/png', 'a.png')],
 			});
 			expect(result.error?.message).toMatch(/type image\/png \("data"\), but the video must be MP4, WebM or QuickTime/);
-			nothingSent();
+			env.nothingSent();
 		});
 	});
 
@@ -204,7 +198,7 @@ describe('Media resource', () => {
 
 		it('lists own media with type and purpose filters up to a limit', async () => {
 			const result = await env.run(media('getMany', { returnAll: false, limit: 7, filters: { type: 'IMAGE', purpose: 'post' } }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/upload', query: { limit: '7', type: 'IMAGE', purpose: 'post' } });
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/upload', query: { limit: '7', type: 'IMAGE', purpose: 'post' } });
 			expect(result.items).toHaveLength(7);
 			for (const item of result.items) expect(item.json).toMatchObject({ type: 'IMAGE', purpose: 'post' });
 		});
@@ -232,8 +226,8 @@ describe('Media resource', () => {
 		it('deletes by ID', async () => {
 			const { id } = await upload('by-id.png');
 			env.mark();
-			const result = await env.run(media('delete', { media: { __rl: true, mode: 'id', value: id } }));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/upload', status: 200, body: { id } });
+			const result = await env.run(media('delete', { media: locator(id) }));
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/upload', status: 200, body: { id } });
 			expect(result.items[0].json).toMatchObject({ success: true });
 			expect(env.sandbox.store.media.has(id)).toBe(false);
 		});
@@ -241,8 +235,8 @@ describe('Media resource', () => {
 		it('deletes by URL', async () => {
 			const { id, url } = await upload('by-url.png');
 			env.mark();
-			const result = await env.run(media('delete', { media: { __rl: true, mode: 'url', value: url } }));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/upload', status: 200, body: { url } });
+			const result = await env.run(media('delete', { media: locator(url, 'url') }));
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/upload', status: 200, body: { url } });
 			expect(result.items[0].json).toMatchObject({ success: true, id });
 			expect(env.sandbox.store.media.has(id)).toBe(false);
 			expect((await fetch(url)).status).toBe(404);
@@ -250,22 +244,22 @@ describe('Media resource', () => {
 
 		it("surfaces the service's 403 for another agent's media", async () => {
 			const alices = mediaState(env.sandbox.store).ofAgent(env.sandbox.store.agentByHandle('alice_ai')!.id)[0];
-			const result = await env.run(media('delete', { media: { __rl: true, mode: 'id', value: alices.id } }));
-			expect(onlyCall().status).toBe(403);
+			const result = await env.run(media('delete', { media: locator(alices.id) }));
+			expect(env.onlyCall().status).toBe(403);
 			expect(result.error?.message).toBe('You can only delete your own media');
 			expect(env.sandbox.store.media.has(alices.id)).toBe(true);
 		});
 
 		it('refuses an empty ID and a URL that is not one before sending', async () => {
-			const empty = await env.run(media('delete', { media: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }), {
+			const empty = await env.run(media('delete', { media: locator('={{ $json.id }}') }), {
 				items: [{ id: ' ' }],
 			});
 			expect(empty.error?.message).toBe('"Media" is empty (item 0)');
-			const notUrl = await env.run(media('delete', { media: { __rl: true, mode: 'url', value: '={{ $json.id }}' } }), {
+			const notUrl = await env.run(media('delete', { media: locator('={{ $json.id }}', 'url') }), {
 				items: [{ id: 'med_123' }],
 			});
 			expect(notUrl.error?.message).toMatch(/"Media" must be a full http\(s\) URL/);
-			nothingSent();
+			env.nothingSent();
 		});
 	});
 

@@ -19,24 +19,12 @@ describe('Notification resource', () => {
 	let me: string;
 	let myPostId: string;
 
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
-
-	const act = async (handle: string, method: string, path: string, body?: unknown) => {
-		const answer = await env.sandbox.act(handle, method, path, body);
-		expect(answer.status).toBeLessThan(300);
-		return answer.body;
-	};
-
 	/** Every notification of the seeded agent, newest first, read through the API. */
 	const allNotifications = async (): Promise<ApiNotification[]> => {
 		const all: ApiNotification[] = [];
 		let cursor: string | null = null;
 		do {
-			const page: { notifications: ApiNotification[]; nextCursor: string | null } = await act(
+			const page: { notifications: ApiNotification[]; nextCursor: string | null } = await env.act(
 				me,
 				'GET',
 				`/api/notifications?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
@@ -47,31 +35,31 @@ describe('Notification resource', () => {
 		return all;
 	};
 
-	const unreadCount = async (): Promise<number> => (await act(me, 'GET', '/api/notifications/count')).count;
+	const unreadCount = async (): Promise<number> => (await env.act(me, 'GET', '/api/notifications/count')).count;
 
 	beforeAll(async () => {
 		env = await createTestEnv();
 		me = env.sandbox.seeded.handle;
-		myPostId = (await act(me, 'POST', '/api/posts', { content: 'Ask me anything about #n8n' })).post.id;
+		myPostId = (await env.act(me, 'POST', '/api/posts', { content: 'Ask me anything about #n8n' })).post.id;
 	});
 	afterAll(async () => await env.close());
 	beforeEach(() => env.mark());
 
 	it('counts unread notifications as other agents follow, comment and mention', async () => {
 		const before = await unreadCount();
-		await act('carol_analyst', 'POST', `/api/agents/${me}/follow`);
-		await act('bob_bot', 'POST', `/api/posts/${myPostId}/comments`, { content: 'How do I start?' });
-		await act('erin_helper', 'POST', '/api/posts', { content: `Great thread by @${me} #learning` });
+		await env.act('carol_analyst', 'POST', `/api/agents/${me}/follow`);
+		await env.act('bob_bot', 'POST', `/api/posts/${myPostId}/comments`, { content: 'How do I start?' });
+		await env.act('erin_helper', 'POST', '/api/posts', { content: `Great thread by @${me} #learning` });
 
 		env.mark();
 		const result = await env.run(notification('getUnreadCount'));
-		expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/notifications/count', status: 200 });
+		expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/notifications/count', status: 200 });
 		expect(result.items.map((i) => i.json)).toEqual([{ count: before + 3 }]);
 	});
 
 	it('lists notifications of one type with actor, post and message', async () => {
 		const result = await env.run(notification('getMany', { returnAll: false, limit: 10, filters: { type: 'MENTION' } }));
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'GET', path: '/api/notifications' });
 		expect(call.query).toEqual({ limit: '10', type: 'MENTION' });
 		expect(result.items.length).toBeGreaterThanOrEqual(1);
@@ -87,7 +75,7 @@ describe('Notification resource', () => {
 
 	it('surfaces the 400 of an unknown type', async () => {
 		const result = await env.run(notification('getMany', { returnAll: true, filters: { type: 'DM' } }));
-		expect(onlyCall().status).toBe(400);
+		expect(env.onlyCall().status).toBe(400);
 		expect(result.error?.message).toMatch(/type must be one of/);
 	});
 
@@ -95,9 +83,9 @@ describe('Notification resource', () => {
 		let expected: ApiNotification[];
 		beforeAll(async () => {
 			for (let i = 0; i < 60; i++) {
-				const postId = (await act(me, 'POST', '/api/posts', { content: `Post number ${i}` })).post.id;
-				await act('alice_ai', 'POST', `/api/posts/${postId}/like`);
-				await act('bob_bot', 'POST', `/api/posts/${postId}/like`);
+				const postId = (await env.act(me, 'POST', '/api/posts', { content: `Post number ${i}` })).post.id;
+				await env.act('alice_ai', 'POST', `/api/posts/${postId}/like`);
+				await env.act('bob_bot', 'POST', `/api/posts/${postId}/like`);
 			}
 			expected = await allNotifications();
 			expect(expected.length).toBeGreaterThan(120);
@@ -132,7 +120,7 @@ describe('Notification resource', () => {
 			const result = await env.run(
 				notification('markRead', { mode: 'ids', notificationIds: ` ${first.id}, ${second.id} ` }),
 			);
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'POST', path: '/api/notifications/read', status: 200 });
 			expect(call.body).toEqual({ ids: [first.id, second.id] });
 			expect(result.items[0].json).toEqual({ success: true, markedRead: 2, unreadCount: before - 2 });
@@ -158,12 +146,12 @@ describe('Notification resource', () => {
 				notification('markRead', { mode: 'ids', notificationIds: expected.slice(0, 101).map((n) => n.id).join(',') }),
 			);
 			expect(tooMany.error?.message).toMatch(/"Notification IDs" takes at most 100 entries \(it has 101\)/);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 
 		it('marks all notifications read', async () => {
 			const result = await env.run(notification('markRead', { mode: 'all' }));
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'POST', path: '/api/notifications/read', status: 200 });
 			expect(call.body).toEqual({ all: true });
 			expect(result.items[0].json).toMatchObject({ success: true, unreadCount: 0 });

@@ -1,18 +1,10 @@
-import { apiCalls, createTestEnv, type TestEnv } from './env';
+import { apiCalls, createTestEnv, locator, type TestEnv } from './env';
 
 const post = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'post', operation, ...extra });
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 
 describe('Post resource', () => {
 	let env: TestEnv;
 	let alicePostId: string;
-
-	/** The one API request (token requests aside) the last run sent. */
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
 
 	const createAs = async (handle: string, content: string): Promise<string> => {
 		const answer = await env.sandbox.act(handle, 'POST', '/api/posts', { content });
@@ -30,7 +22,7 @@ describe('Post resource', () => {
 	it('creates a post, sending content and extracting hashtags and mentions', async () => {
 		const result = await env.run(post('create', { content: 'Hello #n8n world, hi @alice_ai', additionalFields: {} }));
 		expect(result.error).toBeUndefined();
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'POST', path: '/api/posts', status: 201 });
 		expect(call.body).toEqual({ content: 'Hello #n8n world, hi @alice_ai' });
 		expect(call.headers.authorization).toMatch(/^Bearer iat_/);
@@ -44,37 +36,37 @@ describe('Post resource', () => {
 
 	it('sends media type and media IDs as an array', async () => {
 		await env.run(post('create', { content: 'with media', additionalFields: { mediaType: 'TEXT', mediaIds: ' m1, m2 ' } }));
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call.body).toEqual({ content: 'with media', mediaType: 'TEXT', mediaIds: ['m1', 'm2'] });
 	});
 
 	it('refuses content over 500 characters before sending anything', async () => {
 		const result = await env.run(post('create', { content: 'x'.repeat(501) }));
 		expect(result.error?.message).toMatch(/"Content" must be at most 500 characters \(it has 501\)/);
-		expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+		env.nothingSent();
 	});
 
 	it('refuses more than 4 media IDs before sending anything', async () => {
 		const result = await env.run(post('create', { content: 'x', additionalFields: { mediaIds: 'a,b,c,d,e' } }));
 		expect(result.error?.message).toMatch(/"Media IDs" takes at most 4 entries/);
-		expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+		env.nothingSent();
 	});
 
 	it('gets a post by ID and by post URL', async () => {
-		const byIdResult = await env.run(post('get', { postId: byId(alicePostId) }));
-		expect(onlyCall()).toMatchObject({ method: 'GET', path: `/api/posts/${alicePostId}` });
+		const byIdResult = await env.run(post('get', { postId: locator(alicePostId) }));
+		expect(env.onlyCall()).toMatchObject({ method: 'GET', path: `/api/posts/${alicePostId}` });
 		expect(byIdResult.items[0].json.id).toBe(alicePostId);
 
 		env.mark();
 		const byUrl = await env.run(
-			post('get', { postId: { __rl: true, mode: 'url', value: `https://imagineanything.com/post/${alicePostId}` } }),
+			post('get', { postId: locator(`https://imagineanything.com/post/${alicePostId}`, 'url') }),
 		);
-		expect(onlyCall().path).toBe(`/api/posts/${alicePostId}`);
+		expect(env.onlyCall().path).toBe(`/api/posts/${alicePostId}`);
 		expect(byUrl.items[0].json.content).toBe('A post by alice #testing');
 	});
 
 	it('reports a missing post with the service message', async () => {
-		const result = await env.run(post('get', { postId: byId('post_does_not_exist') }));
+		const result = await env.run(post('get', { postId: locator('post_does_not_exist') }));
 		expect(result.error?.message).toMatch(/not found/i);
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 	});
@@ -82,15 +74,15 @@ describe('Post resource', () => {
 	it('deletes an own post', async () => {
 		const own = await createAs(env.sandbox.seeded.handle, 'to be deleted');
 		env.mark();
-		const result = await env.run(post('delete', { postId: byId(own) }));
-		expect(onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${own}`, status: 200 });
+		const result = await env.run(post('delete', { postId: locator(own) }));
+		expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${own}`, status: 200 });
 		expect(result.items[0].json).toMatchObject({ success: true });
 		expect((await env.sandbox.act('alice_ai', 'GET', `/api/posts/${own}`)).status).toBe(404);
 	});
 
 	it("surfaces the service's 403 when deleting another agent's post", async () => {
-		const result = await env.run(post('delete', { postId: byId(alicePostId) }));
-		expect(onlyCall().status).toBe(403);
+		const result = await env.run(post('delete', { postId: locator(alicePostId) }));
+		expect(env.onlyCall().status).toBe(403);
 		expect(result.error?.message).toBe('You can only delete your own posts');
 		expect(result.error?.description).toMatch(/credential of the agent that owns/);
 		expect((await env.sandbox.act('alice_ai', 'GET', `/api/posts/${alicePostId}`)).status).toBe(200);
@@ -98,7 +90,7 @@ describe('Post resource', () => {
 
 	it('keeps the other items when one fails and Continue On Fail is on', async () => {
 		const items = [{ id: alicePostId }, { id: 'post_missing' }, { id: alicePostId }];
-		const result = await env.run(post('get', { postId: byId('={{ $json.id }}') }), { items, continueOnFail: true });
+		const result = await env.run(post('get', { postId: locator('={{ $json.id }}') }), { items, continueOnFail: true });
 		expect(result.items).toHaveLength(3);
 		expect(result.items[0].json.id).toBe(alicePostId);
 		expect(result.items[1].json.error).toBeDefined();
@@ -129,7 +121,7 @@ describe('Post resource', () => {
 
 		it('returns the timeline up to a limit with one request', async () => {
 			const result = await env.run(post('getTimeline', { returnAll: false, limit: 5 }));
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'GET', path: '/api/posts' });
 			expect(call.query).toEqual({ limit: '5' });
 			expect(result.items).toHaveLength(5);
@@ -158,7 +150,7 @@ describe('Post resource', () => {
 
 		it("returns the feed of followed agents' posts", async () => {
 			const result = await env.run(post('getFeed', { returnAll: false, limit: 20 }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/feed', query: { limit: '20' } });
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/feed', query: { limit: '20' } });
 			expect(result.items.length).toBeGreaterThan(0);
 			const authors = new Set(result.items.map((i) => (i.json.agent as { handle: string }).handle));
 			for (const author of authors) expect(['alice_ai', 'bob_bot', env.sandbox.seeded.handle]).toContain(author);
@@ -172,61 +164,61 @@ describe('Post resource', () => {
 		});
 
 		it('likes, lists likers and unlikes', async () => {
-			const liked = await env.run(post('like', { postId: byId(target) }));
-			expect(onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/like` });
+			const liked = await env.run(post('like', { postId: locator(target) }));
+			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/like` });
 			expect(liked.items[0].json.liked).toBe(true);
 
 			env.mark();
-			const likers = await env.run(post('getLikes', { postId: byId(target), returnAll: true }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: `/api/posts/${target}/likes` });
+			const likers = await env.run(post('getLikes', { postId: locator(target), returnAll: true }));
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: `/api/posts/${target}/likes` });
 			expect(likers.items.map((i) => (i.json.agent as { handle: string }).handle)).toContain(env.sandbox.seeded.handle);
 
 			env.mark();
-			const unliked = await env.run(post('unlike', { postId: byId(target) }));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/like` });
+			const unliked = await env.run(post('unlike', { postId: locator(target) }));
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/like` });
 			expect(unliked.items[0].json.liked).toBe(false);
 		});
 
 		it('reposts, lists reposts, undoes the repost and quotes', async () => {
-			const reposted = await env.run(post('repost', { postId: byId(target) }));
-			expect(onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/repost` });
+			const reposted = await env.run(post('repost', { postId: locator(target) }));
+			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/repost` });
 			expect(reposted.items[0].json.reposted).toBe(true);
 
 			env.mark();
-			const again = await env.run(post('repost', { postId: byId(target) }));
+			const again = await env.run(post('repost', { postId: locator(target) }));
 			expect(again.error?.message).toMatch(/already/i);
 
 			env.mark();
-			const quoted = await env.run(post('quote', { postId: byId(target), content: 'Worth reading #quote' }));
-			const quoteCall = onlyCall();
+			const quoted = await env.run(post('quote', { postId: locator(target), content: 'Worth reading #quote' }));
+			const quoteCall = env.onlyCall();
 			expect(quoteCall).toMatchObject({ method: 'POST', path: `/api/posts/${target}/quote` });
 			expect(quoteCall.body).toEqual({ content: 'Worth reading #quote' });
 			expect(quoted.items[0].json.isQuote).toBe(true);
 
 			env.mark();
-			const reposts = await env.run(post('getReposts', { postId: byId(target), returnAll: false, limit: 10 }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: `/api/posts/${target}/reposts`, query: { limit: '10' } });
+			const reposts = await env.run(post('getReposts', { postId: locator(target), returnAll: false, limit: 10 }));
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: `/api/posts/${target}/reposts`, query: { limit: '10' } });
 			expect(reposts.items.length).toBe(2);
 
 			env.mark();
-			const undone = await env.run(post('undoRepost', { postId: byId(target) }));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/repost` });
+			const undone = await env.run(post('undoRepost', { postId: locator(target) }));
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/repost` });
 			expect(undone.items[0].json.reposted).toBe(false);
 		});
 
 		it('amplifies, removes the amplify and records a view', async () => {
-			const amplified = await env.run(post('amplify', { postId: byId(target) }));
-			expect(onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/amplify` });
+			const amplified = await env.run(post('amplify', { postId: locator(target) }));
+			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/amplify` });
 			expect(amplified.items[0].json.amplified).toBe(true);
 
 			env.mark();
-			const removed = await env.run(post('removeAmplify', { postId: byId(target) }));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/amplify` });
+			const removed = await env.run(post('removeAmplify', { postId: locator(target) }));
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/amplify` });
 			expect(removed.items[0].json.amplified).toBe(false);
 
 			env.mark();
-			const viewed = await env.run(post('recordView', { postId: byId(target) }));
-			expect(onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/view`, status: 200 });
+			const viewed = await env.run(post('recordView', { postId: locator(target) }));
+			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/view`, status: 200 });
 			expect(viewed.items[0].json.success).toBe(true);
 			const after = await env.sandbox.act('alice_ai', 'GET', `/api/posts/${target}`);
 			expect(after.body.post.viewCount).toBe(1);
@@ -240,8 +232,8 @@ describe('Post resource', () => {
 		});
 
 		it('comments, replies in a thread, lists and deletes with cascade', async () => {
-			const top = await env.run(post('comment', { postId: byId(target), content: 'First!', additionalFields: {} }));
-			const topCall = onlyCall();
+			const top = await env.run(post('comment', { postId: locator(target), content: 'First!', additionalFields: {} }));
+			const topCall = env.onlyCall();
 			expect(topCall).toMatchObject({ method: 'POST', path: `/api/posts/${target}/comments`, status: 201 });
 			expect(topCall.body).toEqual({ content: 'First!' });
 			const topId = top.items[0].json.id as string;
@@ -249,19 +241,19 @@ describe('Post resource', () => {
 
 			env.mark();
 			const reply = await env.run(
-				post('comment', { postId: byId(target), content: 'A reply', additionalFields: { parentId: topId } }),
+				post('comment', { postId: locator(target), content: 'A reply', additionalFields: { parentId: topId } }),
 			);
-			expect(onlyCall().body).toEqual({ content: 'A reply', parentId: topId });
+			expect(env.onlyCall().body).toEqual({ content: 'A reply', parentId: topId });
 			expect(reply.items[0].json.parentId).toBe(topId);
 
 			env.mark();
-			const listed = await env.run(post('getComments', { postId: byId(target), returnAll: true }));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: `/api/posts/${target}/comments` });
+			const listed = await env.run(post('getComments', { postId: locator(target), returnAll: true }));
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: `/api/posts/${target}/comments` });
 			expect(JSON.stringify(listed.items.map((i) => i.json))).toContain('A reply');
 
 			env.mark();
-			const deleted = await env.run(post('deleteComment', { postId: byId(target), commentId: topId }));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/comments/${topId}` });
+			const deleted = await env.run(post('deleteComment', { postId: locator(target), commentId: topId }));
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/comments/${topId}` });
 			expect(deleted.items[0].json.success).toBe(true);
 			const after = await env.sandbox.act('alice_ai', 'GET', `/api/posts/${target}/comments`);
 			expect(JSON.stringify(after.body)).not.toContain('A reply');
@@ -270,9 +262,9 @@ describe('Post resource', () => {
 
 		it('refuses an empty comment before sending', async () => {
 			// An expression that resolves to nothing passes n8n's own required-field check.
-			const result = await env.run(post('comment', { postId: byId(target), content: '={{ "" }}' }));
+			const result = await env.run(post('comment', { postId: locator(target), content: '={{ "" }}' }));
 			expect(result.error?.message).toMatch(/"Comment" is required/);
-			expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+			env.nothingSent();
 		});
 	});
 });

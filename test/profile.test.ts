@@ -1,4 +1,4 @@
-import { apiCalls, createTestEnv, type TestEnv } from './env';
+import { createTestEnv, type TestEnv } from './env';
 import { binaryItem, trickyBytes } from './fixtures/files';
 import { mediaState } from './sandbox/state/media';
 import { webhookConfigOf } from './sandbox/state/webhooks';
@@ -9,12 +9,6 @@ const MB = 1024 * 1024;
 describe('Profile resource', () => {
 	let env: TestEnv;
 
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
-	const nothingSent = () => expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
 	const me = () => env.sandbox.store.agentByHandle(env.sandbox.seeded.handle)!;
 
 	beforeAll(async () => {
@@ -30,7 +24,7 @@ describe('Profile resource', () => {
 				items: [binaryItem(bytes, 'image/gif', 'me.gif', 'avatar')],
 			});
 			expect(result.error).toBeUndefined();
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'POST', path: '/api/agents/me/avatar', status: 200, category: 'upload' });
 			expect(call.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 			expect(call.body).toMatchObject({
@@ -49,12 +43,12 @@ describe('Profile resource', () => {
 			expect(large.error?.message).toMatch(/"Input Binary Field" holds a file of 5242881 bytes \("data"\), but the avatar may be at most 5242880 bytes \(5 MB\) \(item 0\)/);
 			const svg = await env.run(profile('uploadAvatar'), { items: [binaryItem(Buffer.from('<svg/>'), 'image/svg+xml', 'a.svg')] });
 			expect(svg.error?.message).toMatch(/type image\/svg\+xml \("data"\), but the avatar must be JPEG, PNG, GIF or WebP/);
-			nothingSent();
+			env.nothingSent();
 		});
 
 		it('removes the avatar', async () => {
 			const result = await env.run(profile('removeAvatar'));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/agents/me/avatar', status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/agents/me/avatar', status: 200 });
 			expect(result.items[0].json).toMatchObject({ success: true, agent: { avatarUrl: null } });
 			expect(me().avatarUrl).toBeNull();
 		});
@@ -63,7 +57,7 @@ describe('Profile resource', () => {
 	describe('capabilities', () => {
 		it('gets the capabilities, unwrapped', async () => {
 			const result = await env.run(profile('getCapabilities'));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/me/capabilities', status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/me/capabilities', status: 200 });
 			expect(result.items[0].json).toEqual({
 				skills: ['automation', 'summarization'],
 				apis: ['n8n'],
@@ -76,7 +70,7 @@ describe('Profile resource', () => {
 			const result = await env.run(
 				profile('updateCapabilities', { updateFields: { skills: 'code-review, image-generation ,', responseTime: 'slow' } }),
 			);
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'PATCH', path: '/api/agents/me/capabilities', status: 200 });
 			expect(call.body).toEqual({ skills: ['code-review', 'image-generation'], responseTime: 'slow' });
 			expect(result.items[0].json).toEqual({
@@ -91,12 +85,12 @@ describe('Profile resource', () => {
 			const result = await env.run(profile('updateCapabilities', { updateFields: {} }));
 			expect(result.error?.message).toBe('"Update Fields" is empty (item 0)');
 			expect(result.error?.description).toMatch(/Clear Capabilities/);
-			nothingSent();
+			env.nothingSent();
 		});
 
 		it('clears the capabilities', async () => {
 			const result = await env.run(profile('clearCapabilities'));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/agents/me/capabilities', status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/agents/me/capabilities', status: 200 });
 			expect(result.items[0].json).toMatchObject({ success: true });
 			expect(me().capabilities).toEqual({ skills: [], apis: [], responseTime: null, languages: [] });
 		});
@@ -107,13 +101,13 @@ describe('Profile resource', () => {
 
 		it('reports no webhook before one is set', async () => {
 			const result = await env.run(profile('getWebhook'));
-			expect(onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/me/webhook', status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/me/webhook', status: 200 });
 			expect(result.items[0].json).toEqual({ webhookUrl: null, hasSecret: false, updatedAt: null });
 		});
 
 		it('sets the webhook with a new secret, keeping the secret out of the output by default', async () => {
 			const result = await env.run(profile('setWebhook', { webhookUrl: hookUrl, regenerateSecret: true, test: false }));
-			const call = onlyCall();
+			const call = env.onlyCall();
 			expect(call).toMatchObject({ method: 'PATCH', path: '/api/agents/me/webhook', status: 200 });
 			expect(call.body).toEqual({ webhookUrl: hookUrl, regenerateSecret: true, test: false });
 			const config = webhookConfigOf(env.sandbox.store, me().id)!;
@@ -131,7 +125,7 @@ describe('Profile resource', () => {
 			const result = await env.run(
 				profile('setWebhook', { webhookUrl: hookUrl, regenerateSecret: true, includeSecret: true, test: false }),
 			);
-			expect(onlyCall().status).toBe(200);
+			expect(env.onlyCall().status).toBe(200);
 			const { secret } = webhookConfigOf(env.sandbox.store, me().id)!;
 			expect(result.items[0].json).toMatchObject({ secretReturned: true, secret });
 			expect(result.items[0].json.secretHint).toBeUndefined();
@@ -142,7 +136,7 @@ describe('Profile resource', () => {
 			const localUrl = 'http://127.0.0.1:5678/webhook/ia';
 			// Include Secret only applies together with Regenerate Secret.
 			const result = await env.run(profile('setWebhook', { webhookUrl: localUrl, regenerateSecret: false, includeSecret: true, test: true }));
-			expect(onlyCall().body).toEqual({ webhookUrl: localUrl, regenerateSecret: false, test: true });
+			expect(env.onlyCall().body).toEqual({ webhookUrl: localUrl, regenerateSecret: false, test: true });
 			const config = webhookConfigOf(env.sandbox.store, me().id)!;
 			expect(config).toMatchObject({ url: localUrl, secret: before });
 			expect(config.lastTestRequestedAt).toEqual(expect.any(Number));
@@ -159,16 +153,16 @@ describe('Profile resource', () => {
 		it('refuses a malformed URL before sending, and shows the service refusing plain HTTP', async () => {
 			const malformed = await env.run(profile('setWebhook', { webhookUrl: 'hooks.example.com' }));
 			expect(malformed.error?.message).toBe('"Webhook URL" must be a full http(s) URL (item 0)');
-			nothingSent();
+			env.nothingSent();
 
 			const plain = await env.run(profile('setWebhook', { webhookUrl: 'http://hooks.example.com/x' }));
-			expect(onlyCall().status).toBe(400);
+			expect(env.onlyCall().status).toBe(400);
 			expect(plain.error?.message).toBe('webhookUrl must be an HTTPS URL');
 		});
 
 		it('removes the webhook', async () => {
 			const result = await env.run(profile('removeWebhook'));
-			expect(onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/agents/me/webhook', status: 200 });
+			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/agents/me/webhook', status: 200 });
 			expect(result.items[0].json).toMatchObject({ success: true });
 			expect(webhookConfigOf(env.sandbox.store, me().id)).toBeUndefined();
 			expect(me().webhookUrl).toBeNull();

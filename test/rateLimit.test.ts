@@ -1,4 +1,4 @@
-import { apiCalls, createTestEnv, type TestEnv } from './env';
+import { apiCalls, createTestEnv, locator, type TestEnv } from './env';
 
 const createPost = (content: string) => ({ resource: 'post', operation: 'create', content, additionalFields: {} });
 
@@ -40,7 +40,7 @@ describe('rate limits', () => {
 			env.mark();
 			const items = [{ h: 'alice_ai' }, { h: 'bob_bot' }];
 			const result = await env.run(
-				{ resource: 'agent', operation: 'get', handle: { __rl: true, mode: 'handle', value: '={{ $json.h }}' } },
+				{ resource: 'agent', operation: 'get', handle: locator('={{ $json.h }}', 'handle') },
 				{ items, continueOnFail: true },
 			);
 			env.sandbox.clearFaults();

@@ -1,8 +1,7 @@
-import { apiCalls, createTestEnv, type TestEnv } from './env';
+import { apiCalls, createTestEnv, locator, type TestEnv } from './env';
 import { reportState } from './sandbox/state/reports';
 
 const report = (extra: Record<string, unknown>) => ({ resource: 'report', operation: 'create', ...extra });
-const post = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
 describe('Report resource', () => {
 	let env: TestEnv;
@@ -11,24 +10,12 @@ describe('Report resource', () => {
 	let commentId: string;
 	let aliceId: string;
 
-	const onlyCall = () => {
-		const calls = apiCalls(env.requestsSinceMark());
-		expect(calls).toHaveLength(1);
-		return calls[0];
-	};
-
-	const act = async (handle: string, method: string, path: string, body?: unknown) => {
-		const answer = await env.sandbox.act(handle, method, path, body);
-		expect(answer.status).toBeLessThan(300);
-		return answer.body;
-	};
-
 	beforeAll(async () => {
 		env = await createTestEnv();
-		alicePostId = (await act('alice_ai', 'POST', '/api/posts', { content: 'Buy followers now!!! #spam' })).post.id;
-		secondPostId = (await act('alice_ai', 'POST', '/api/posts', { content: 'The moon is made of cheese' })).post.id;
-		commentId = (await act('bob_bot', 'POST', `/api/posts/${alicePostId}/comments`, { content: 'rude words' })).comment.id;
-		aliceId = (await act('bob_bot', 'GET', '/api/agents/alice_ai')).id;
+		alicePostId = (await env.act('alice_ai', 'POST', '/api/posts', { content: 'Buy followers now!!! #spam' })).post.id;
+		secondPostId = (await env.act('alice_ai', 'POST', '/api/posts', { content: 'The moon is made of cheese' })).post.id;
+		commentId = (await env.act('bob_bot', 'POST', `/api/posts/${alicePostId}/comments`, { content: 'rude words' })).comment.id;
+		aliceId = (await env.act('bob_bot', 'GET', '/api/agents/alice_ai')).id;
 	});
 	afterAll(async () => await env.close());
 	beforeEach(() => env.mark());
@@ -37,13 +24,13 @@ describe('Report resource', () => {
 		const result = await env.run(
 			report({
 				targetType: 'post',
-				postId: post(alicePostId),
+				postId: locator(alicePostId),
 				reason: 'SPAM',
 				additionalFields: { description: 'Repetitive promotional content' },
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		const call = onlyCall();
+		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'POST', path: '/api/reports', status: 201 });
 		expect(call.body).toEqual({ reason: 'SPAM', description: 'Repetitive promotional content', reportedPostId: alicePostId });
 		expect(result.items).toHaveLength(1);
@@ -63,30 +50,30 @@ describe('Report resource', () => {
 		const result = await env.run(
 			report({
 				targetType: 'post',
-				postId: post(`https://imagineanything.com/post/${secondPostId}`, 'url'),
+				postId: locator(`https://imagineanything.com/post/${secondPostId}`, 'url'),
 				reason: 'MISINFORMATION',
 				additionalFields: {},
 			}),
 		);
-		expect(onlyCall().body).toEqual({ reason: 'MISINFORMATION', reportedPostId: secondPostId });
+		expect(env.onlyCall().body).toEqual({ reason: 'MISINFORMATION', reportedPostId: secondPostId });
 		expect(result.items[0].json).toMatchObject({ reportedPostId: secondPostId, reason: 'MISINFORMATION' });
 	});
 
 	it('reports an agent by ID and a comment by ID', async () => {
 		const agent = await env.run(report({ targetType: 'agent', agentId: aliceId, reason: 'IMPERSONATION' }));
-		expect(onlyCall()).toMatchObject({ status: 201, body: { reason: 'IMPERSONATION', reportedAgentId: aliceId } });
+		expect(env.onlyCall()).toMatchObject({ status: 201, body: { reason: 'IMPERSONATION', reportedAgentId: aliceId } });
 		expect(agent.items[0].json).toMatchObject({ reportedAgentId: aliceId, reportedPostId: null });
 
 		env.mark();
 		const comment = await env.run(report({ targetType: 'comment', commentId, reason: 'HARASSMENT' }));
-		expect(onlyCall()).toMatchObject({ status: 201, body: { reason: 'HARASSMENT', reportedCommentId: commentId } });
+		expect(env.onlyCall()).toMatchObject({ status: 201, body: { reason: 'HARASSMENT', reportedCommentId: commentId } });
 		expect(comment.items[0].json).toMatchObject({ reportedCommentId: commentId, reason: 'HARASSMENT' });
 	});
 
 	it('reports the target of each input item', async () => {
 		const items = [{ postId: alicePostId }, { postId: secondPostId }];
 		const result = await env.run(
-			report({ targetType: 'post', postId: post('={{ $json.postId }}'), reason: 'OTHER', additionalFields: {} }),
+			report({ targetType: 'post', postId: locator('={{ $json.postId }}'), reason: 'OTHER', additionalFields: {} }),
 			{ items, credential: await env.newAgentCredential('watchdog') },
 		);
 		const calls = apiCalls(env.requestsSinceMark()).filter((c) => c.path === '/api/reports');
@@ -95,36 +82,36 @@ describe('Report resource', () => {
 	});
 
 	it.each([
-		['post', { postId: post('={{ "" }}') }, /"Post" is empty \(item 0\)/],
+		['post', { postId: locator('={{ "" }}') }, /"Post" is empty \(item 0\)/],
 		['agent', { agentId: '={{ "" }}' }, /"Agent ID" is empty \(item 0\)/],
 		['comment', { commentId: '={{ " " }}' }, /"Comment ID" is empty \(item 0\)/],
 	])('refuses a %s report without a target before sending', async (targetType, target, error) => {
 		const result = await env.run(report({ targetType, ...target, reason: 'SPAM' }));
 		expect(result.error?.message).toMatch(error);
-		expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+		env.nothingSent();
 	});
 
 	it('refuses a description over 1000 characters before sending', async () => {
 		const result = await env.run(
-			report({ targetType: 'post', postId: post(alicePostId), reason: 'SPAM', additionalFields: { description: 'd'.repeat(1001) } }),
+			report({ targetType: 'post', postId: locator(alicePostId), reason: 'SPAM', additionalFields: { description: 'd'.repeat(1001) } }),
 		);
 		expect(result.error?.message).toMatch(/"Description" must be at most 1000 characters \(it has 1001\)/);
-		expect(apiCalls(env.requestsSinceMark())).toHaveLength(0);
+		env.nothingSent();
 	});
 
 	it('surfaces the 409 of a repeated report, the 404 of a missing post and the 400 of a self-report', async () => {
-		const repeated = await env.run(report({ targetType: 'post', postId: post(alicePostId), reason: 'VIOLENCE' }));
-		expect(onlyCall().status).toBe(409);
+		const repeated = await env.run(report({ targetType: 'post', postId: locator(alicePostId), reason: 'VIOLENCE' }));
+		expect(env.onlyCall().status).toBe(409);
 		expect(repeated.error?.message).toBe('You have already reported this');
 
 		env.mark();
-		const missing = await env.run(report({ targetType: 'post', postId: post('post_gone'), reason: 'SPAM' }));
-		expect(onlyCall().status).toBe(404);
+		const missing = await env.run(report({ targetType: 'post', postId: locator('post_gone'), reason: 'SPAM' }));
+		expect(env.onlyCall().status).toBe(404);
 		expect(missing.error?.message).toBe('Post not found');
 
 		env.mark();
 		const self = await env.run(report({ targetType: 'agent', agentId: env.sandbox.seeded.agentId, reason: 'SPAM' }));
-		expect(onlyCall().status).toBe(400);
+		expect(env.onlyCall().status).toBe(400);
 		expect(self.error?.message).toBe('You cannot report yourself');
 	});
 

@@ -28,7 +28,7 @@
  *     .importWorkflows(workflows)               `n8n import:workflow` of an array (each needs a 16-char id)
  *     .execute(workflowId, { timeoutMs? })      `n8n execute --rawOutput` → Execution (never rejects on a failed run)
  *     .publish(workflowId)                      `n8n publish:workflow` (1.x: update:workflow --active=true; activate while n8n is stopped)
- *     .start({ timeoutMs? })                    `n8n start` on .port; resolves when the REST API answers (GET /rest/settings 200)
+ *     .start({ timeoutMs? })                    `n8n start` on .port; resolves when the REST API answers (GET /rest/settings 200, POST /rest/login mounted)
  *     .stop()                                   SIGTERM n8n (it stops its task runner), SIGKILL its process group after 20 s / once it exited
  *     .running                                  whether `n8n start` is running
  *     .log()                                    stdout+stderr of `n8n start` so far (for diagnostics)
@@ -571,9 +571,19 @@ export class N8nHost {
 		while (Date.now() < deadline) {
 			if (!this.running) throw new Error(`n8n start exited (code ${String(child.exitCode)}):\n${this.serverLog}`);
 			try {
-				// /healthz/readiness turns 200 before the REST API and webhooks are mounted; /rest/settings comes last.
-				const response = await fetch(`${this.url}/rest/settings`, { signal: AbortSignal.timeout(2000) });
-				if (response.status === 200) return;
+				// /healthz/readiness turns 200 before the REST API and webhooks are mounted, and under load
+				// /rest/settings can answer while the auth routes are still missing (a restart once got
+				// 404 on POST /rest/login): ready means both answer.
+				const settings = await fetch(`${this.url}/rest/settings`, { signal: AbortSignal.timeout(2000) });
+				if (settings.status === 200) {
+					const login = await fetch(`${this.url}/rest/login`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', 'browser-id': this.browserId },
+						body: '{}',
+						signal: AbortSignal.timeout(2000),
+					});
+					if (login.status !== 404) return;
+				}
 			} catch {
 				// not listening yet
 			}
