@@ -450,6 +450,7 @@ export class N8nHost {
 	private serverLog = '';
 	private cookie?: string;
 	private readonly browserId = randomBytes(12).toString('hex');
+	private signIn?: { emailOrLdapLoginId: string; password: string };
 	private readonly runtime: ReturnType<typeof n8nRuntime>;
 
 	constructor(options: { version: string; userFolder: string; ownFolder: boolean; port: number; env: Record<string, string> }) {
@@ -616,6 +617,22 @@ export class N8nHost {
 	}
 
 	async rest(method: string, route: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+		const answer = await this.restOnce(method, route, body);
+		if (answer.status === 200 && (route === '/login' || route === '/owner/setup')) {
+			const { email, emailOrLdapLoginId, password } = (body ?? {}) as Record<string, string>;
+			this.signIn = { emailOrLdapLoginId: emailOrLdapLoginId ?? email, password };
+		}
+		// Right after `n8n start` a fresh session was seen refused once (401 after a 200 login):
+		// sign in again once, visibly in the server log, rather than fail on a session race.
+		if (answer.status === 401 && this.signIn && route !== '/login') {
+			this.serverLog += `\n[e2e host] ${method} /rest${route} answered 401: signing in again\n`;
+			const again = await this.restOnce('POST', '/login', this.signIn);
+			if (again.status === 200) return await this.restOnce(method, route, body);
+		}
+		return answer;
+	}
+
+	private async restOnce(method: string, route: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
 		const response = await fetch(`${this.url}/rest${route}`, {
 			method,
 			headers: {
