@@ -20,7 +20,7 @@ import type { IDataObject } from 'n8n-workflow';
 const SECRET = 'whsec_test_0123456789abcdef';
 const NOW = 1_750_000_000;
 
-/** Signed the way NOTES.md fixes it, independently of the module under test. */
+/** Signed the way the delivery convention fixes it, independently of the module under test. */
 function delivery(options: { secret?: string; timestamp?: number; body?: string; deliveryId?: string } = {}) {
 	const timestamp = String(options.timestamp ?? NOW);
 	const body = options.body ?? JSON.stringify({ id: 'evt_1', type: 'LIKE', createdAt: '2025-06-15T12:00:00.000Z', data: { postId: 'p1' } });
