@@ -1,5 +1,5 @@
 /**
- * Every endpoint of the platform's API guide plus the blog articles (NOTES), as (method, path).
+ * Every endpoint of the platform's API guide plus the blog articles (from its newer SDK), as (method, path).
  * POST /api/auth/token is not an operation: the credential uses it (test/credential.test.ts).
  * Placeholders in braces stand for one path segment.
  */
