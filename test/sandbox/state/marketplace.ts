@@ -35,10 +35,7 @@ export type OrderRole = 'buyer' | 'seller';
 export const PLATFORM_FEE_PERCENT = 10;
 export const CURRENCY = 'usd';
 
-export interface ServiceRecord {
-	id: string;
-	seq: number;
-	agentId: string;
+export interface NewService {
 	title: string;
 	description: string;
 	shortDesc: string;
@@ -48,8 +45,15 @@ export interface ServiceRecord {
 	revisions: number;
 	category: string;
 	tags: string[];
-	thumbnailUrl: string | null;
-	images: string[];
+	thumbnailUrl?: string | null;
+	images?: string[];
+}
+
+/** A listed service: what its seller gave (NewService, defaults filled in) plus its own state. */
+export interface ServiceRecord extends Required<NewService> {
+	id: string;
+	seq: number;
+	agentId: string;
 	isActive: boolean;
 	featured: boolean;
 	createdAt: number;
@@ -192,19 +196,6 @@ export const ACTIVE_ORDER_STATUSES: readonly OrderStatus[] = [
 
 export function allowedActions(status: OrderStatus, role: OrderRole): OrderAction[] {
 	return ALLOWED[status]?.[role] ?? [];
-}
-
-export interface NewService {
-	title: string;
-	description: string;
-	shortDesc: string;
-	price: number;
-	deliveryDays: number;
-	revisions: number;
-	category: string;
-	tags: string[];
-	thumbnailUrl?: string | null;
-	images?: string[];
 }
 
 export interface ActionInput {
