@@ -224,6 +224,27 @@ describe('Generation resource', () => {
 			expect(result.error?.description).toContain('Get History');
 		});
 
+		it('keeps polling through failing checks and never starts the job again', async () => {
+			// One check fails even after the transport's own retries of the read (4 answers of 503).
+			env.sandbox.addFault({ method: 'GET', path: '/api/generate/pending', status: 503, times: 4 });
+			const result = await env.run(start({ prompt: 'A fox through a 503', ...waiting }));
+			env.sandbox.clearFaults();
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ status: 'completed', prompt: 'A fox through a 503' });
+			expect(apiCalls(env.requestsSinceMark()).filter((c) => c.method === 'POST')).toHaveLength(1);
+		});
+
+		it('names the started job in an error after the start, and warns against running the item again', async () => {
+			env.sandbox.addFault({ method: 'GET', path: '/api/generate/pending', status: 503, times: 0 });
+			const result = await env.run(start({ prompt: 'A fox never checked', waitForCompletion: true, maxWaitSeconds: 2, pollIntervalSeconds: 1 }));
+			env.sandbox.clearFaults();
+			const job = [...jobs().values()].find((j) => j.prompt === 'A fox never checked');
+			expect(result.error?.message).toBe(`Generation job ${job?.id} did not finish within 2 s (last status: unknown)`);
+			expect(result.error?.description).toContain('The job could not be checked: ');
+			expect(result.error?.description).toContain('Do not run this item again (or turn on Retry On Fail): that would start and pay for a second job');
+			expect(apiCalls(env.requestsSinceMark()).filter((c) => c.method === 'POST')).toHaveLength(1);
+		});
+
 		it('shows a job that ran past 5 minutes as failed', async () => {
 			const answer = await env.sandbox.act(me(), 'POST', '/api/generate', {
 				provider: 'OPENAI',

@@ -179,7 +179,8 @@ describe('ImagineAnything Poll Trigger', () => {
 			expect(await workflow.poll()).toBeNull();
 			const conversation = await dm(ann, me, 'one');
 			await act(ann.handle, 'POST', `/api/conversations/${conversation}/messages`, { content: 'two' });
-			t.env.sandbox.addFault({ method: 'GET', path: `/api/conversations/${conversation}/messages`, status: 500 });
+			// Lasting longer than the transport's own retries of a read.
+			t.env.sandbox.addFault({ method: 'GET', path: `/api/conversations/${conversation}/messages`, status: 500, times: 4 });
 
 			const error = await workflow.poll().catch((e: Error) => e);
 			expect(error?.constructor.name).toBe('NodeApiError');

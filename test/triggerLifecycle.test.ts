@@ -266,8 +266,11 @@ describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandb
 		it('turns service errors into NodeApiErrors with the service’s message, never the secret', async () => {
 			const agent = t.newAgent('life_error');
 			const workflow = triggerFor(agent);
-			t.env.sandbox.addFault({ method: 'GET', path: WEBHOOK_PATH, times: 2, status: 503, body: { error: 'unavailable', message: 'Down for maintenance' } });
+			// Reads are sent again after a 5xx (three more times): a lasting outage fails the activation.
+			t.env.sandbox.addFault({ method: 'GET', path: WEBHOOK_PATH, times: 4, status: 503, body: { error: 'unavailable', message: 'Down for maintenance' } });
+			t.env.mark();
 			const error = await failure(workflow.activate());
+			expect(t.env.requestsSinceMark().filter((r) => r.path === WEBHOOK_PATH).map((r) => r.status).slice(0, 4)).toEqual([503, 503, 503, 503]);
 			expect(error.constructor.name).toBe('NodeApiError');
 			expect(error.message).toBe('Down for maintenance');
 			expect(error.httpCode).toBe('503');
@@ -275,7 +278,7 @@ describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandb
 
 			await workflow.activate();
 			const secret = String(registrationOf(agent.agentId)?.secret);
-			t.env.sandbox.addFault({ method: 'GET', path: WEBHOOK_PATH, times: 1, status: 500 });
+			t.env.sandbox.addFault({ method: 'GET', path: WEBHOOK_PATH, times: 4, status: 500 });
 			const deactivation = await failure(workflow.deactivate());
 			expect(deactivation.constructor.name).toBe('NodeApiError');
 			expect(JSON.stringify(deactivation, Object.getOwnPropertyNames(deactivation))).not.toContain(secret);

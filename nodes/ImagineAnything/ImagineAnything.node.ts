@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { listSearch, loadOptions, resourceProperties, resourceSelector } from './resources';
+import { requestOptions } from './shared/requestOptions';
 
 export class ImagineAnything implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,13 +30,9 @@ export class ImagineAnything implements INodeType {
 				required: false,
 			},
 		],
-		requestDefaults: {
-			baseURL:
-				'={{ String($credentials && $credentials.baseUrl ? $credentials.baseUrl : "https://imagineanything.com").replace(/\\/+$/, "") }}',
-			headers: { Accept: 'application/json' },
-			json: true,
-		},
-		properties: [resourceSelector, ...resourceProperties],
+		// Every request goes through the transport (transport/index.ts), which takes the base URL
+		// from the credential once per run: no per-item request defaults.
+		properties: [resourceSelector, ...resourceProperties, requestOptions],
 	};
 
 	methods = { listSearch, loadOptions };

@@ -23,10 +23,11 @@
  *   N8nHost
  *     .userFolder .port .url (http://127.0.0.1:port) .version
  *     .env()                                    the environment every n8n process of this host gets
- *     .cli(args, { timeoutMs? })                runs `n8n <args>` → { code, stdout, stderr }; rejects only on timeout
+ *     .cli(args, { timeoutMs?, onStart? })      runs `n8n <args>` → { code, stdout, stderr } (output through files, complete
+ *                                               however large); rejects only on timeout; onStart(pid) when spawned
  *     .importCredential({ baseUrl, clientId, clientSecret, id?, name? }) → { id, name }
  *     .importWorkflows(workflows)               `n8n import:workflow` of an array (each needs a 16-char id)
- *     .execute(workflowId, { timeoutMs? })      `n8n execute --rawOutput` → Execution (never rejects on a failed run)
+ *     .execute(workflowId, { timeoutMs?, onStart? })  `n8n execute --rawOutput` → Execution (never rejects on a failed run)
  *     .publish(workflowId)                      `n8n publish:workflow` (1.x: update:workflow --active=true; activate while n8n is stopped)
  *     .start({ timeoutMs? })                    `n8n start` on .port; resolves when the REST API answers (GET /rest/settings 200, POST /rest/login mounted)
  *     .stop()                                   SIGTERM n8n (it stops its task runner), SIGKILL its process group after 20 s / once it exited
@@ -410,22 +411,49 @@ process.once('exit', () => {
 	removePackDirs();
 });
 
-function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number): Promise<CliResult> {
+/**
+ * Runs a command to completion. Its output goes to files, not pipes: `n8n execute` ends with
+ * process.exit(), which cuts off what is still queued for a pipe (a large run's JSON was truncated
+ * that way), while writes to a file are synchronous and complete.
+ */
+function runProcess(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+	timeoutMs: number,
+	onStart?: (pid: number) => void,
+): Promise<CliResult> {
+	const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-'));
+	const outFile = path.join(outputDir, 'stdout');
+	const errFile = path.join(outputDir, 'stderr');
+	const out = fs.openSync(outFile, 'w');
+	const err = fs.openSync(errFile, 'w');
+	let collected: { stdout: string; stderr: string } | undefined;
+	const collect = (): { stdout: string; stderr: string } => {
+		if (!collected) {
+			const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+			collected = { stdout: read(outFile), stderr: read(errFile) };
+			fs.rmSync(outputDir, { recursive: true, force: true });
+		}
+		return collected;
+	};
 	return new Promise((resolve, reject) => {
 		// Own process group, so that n8n's task runner goes down with it.
-		const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', out, err] });
+		fs.closeSync(out);
+		fs.closeSync(err);
 		liveProcesses.add(child);
-		let stdout = '';
-		let stderr = '';
-		child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-		child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+		if (onStart && child.pid !== undefined) onStart(child.pid);
 		const timer = setTimeout(() => {
 			killGroup(child, 'SIGKILL');
+			const { stdout, stderr } = collect();
 			reject(new Error(`${path.basename(command)} ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
 		}, timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
 			liveProcesses.delete(child);
+			collect();
 			reject(error);
 		});
 		child.on('close', (code) => {
@@ -433,7 +461,7 @@ function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, cwd
 			liveProcesses.delete(child);
 			// A runner child may outlive n8n briefly; the group goes with it.
 			killGroup(child, 'SIGKILL');
-			resolve({ code, stdout, stderr });
+			resolve({ code, ...collect() });
 		});
 	});
 }
@@ -505,8 +533,8 @@ export class N8nHost {
 		return { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...this.env() };
 	}
 
-	async cli(args: string[], options: { timeoutMs?: number } = {}): Promise<CliResult> {
-		return await runProcess(n8nBin(this.version), args, await this.processEnv(), this.userFolder, options.timeoutMs ?? 180_000);
+	async cli(args: string[], options: { timeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<CliResult> {
+		return await runProcess(n8nBin(this.version), args, await this.processEnv(), this.userFolder, options.timeoutMs ?? 180_000, options.onStart);
 	}
 
 	private async cliOk(args: string[]): Promise<CliResult> {
@@ -540,7 +568,7 @@ export class N8nHost {
 		await this.cliOk(['import:workflow', `--input=${this.writeInput('workflows', workflows)}`]);
 	}
 
-	async execute(workflowId: string, options: { timeoutMs?: number } = {}): Promise<Execution> {
+	async execute(workflowId: string, options: { timeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<Execution> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
 		return toExecution(result.stdout, result.stderr, result.code);
 	}

@@ -40,6 +40,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	readonly preAuthenticationCalls: PreAuthenticationCall[] = [];
 
+	/** Times a token was written back to the credential (n8n writes its database each time). */
+	storeWrites = 0;
+
 	add(data: ICredentialDataDecryptedObject): INodeCredentialsDetails {
 		const id = String(this.nextId++);
 		this.store.set(id, { accessToken: '', ...data });
@@ -69,6 +72,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const type = credentialTypes[typeName];
 		const options = requestOptions as IHttpRequestOptions;
+		if (typeof type.authenticate === 'function') return await type.authenticate(credentials, options);
 		if (typeof type.authenticate === 'object' && type.authenticate.type === 'generic') {
 			for (const [outerKey, entries] of Object.entries(type.authenticate.properties)) {
 				const target = ((options as unknown as Record<string, Record<string, unknown>>)[outerKey] ??= {});
@@ -108,6 +112,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			tokenBefore: String(credentials[expirable.name] ?? ''),
 		};
 		this.preAuthenticationCalls.push(call);
+		this.storeWrites++;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		call.tokenAfter = String(output[expirable.name]);

@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	IDataObject,
 	INode,
@@ -20,10 +20,16 @@ import { CREDENTIAL_TYPE, TestCredentialsHelper } from './credentials';
 
 export const PACKAGE = 'n8n-nodes-imagineanything';
 
+/** The node types as n8n's loader makes them: declarative nodes get n8n's Request Options (Timeout, Proxy…). */
+function loaded<T extends INodeType>(nodeType: T): T {
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+	return nodeType;
+}
+
 const nodeClasses: Record<string, INodeType | IVersionedNodeType> = {
-	[`${PACKAGE}.imagineAnything`]: new ImagineAnything(),
-	[`${PACKAGE}.imagineAnythingTrigger`]: new ImagineAnythingTrigger(),
-	[`${PACKAGE}.imagineAnythingPollTrigger`]: new ImagineAnythingPollTrigger(),
+	[`${PACKAGE}.imagineAnything`]: loaded(new ImagineAnything()),
+	[`${PACKAGE}.imagineAnythingTrigger`]: loaded(new ImagineAnythingTrigger()),
+	[`${PACKAGE}.imagineAnythingPollTrigger`]: loaded(new ImagineAnythingPollTrigger()),
 };
 
 export class TestNodeTypes implements INodeTypes {

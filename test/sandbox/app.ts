@@ -258,20 +258,22 @@ export class SandboxApp implements Sandbox {
 		};
 
 		const fault = this.injector.take(method, path);
-		if (fault?.delayMs) await sleep(fault.delayMs);
+		const early = fault?.stage === 'answer' ? undefined : fault;
+		const late = fault?.stage === 'answer' ? fault : undefined;
+		if (early?.delayMs) await sleep(early.delayMs);
 		const now = Date.now();
 		if (fault?.expireTokens) this.current.expireAccessTokens(now);
 		const auth = resolveAuth(this.current, headers.authorization, now);
 		if (auth.kind === 'valid') logged.agentHandle = auth.agent.handle;
-		if (fault?.reset) {
-			this.log.add({ ...logged, status: 0 });
+		if (early?.reset) {
+			this.log.add({ ...logged, status: 0, fault: 'request' });
 			req.socket.destroy();
 			return;
 		}
-		if (fault?.status !== undefined) {
-			const reply = { status: fault.status, body: fault.body ?? genericErrorBody(fault.status), headers: fault.headers };
+		if (early?.status !== undefined) {
+			const reply = { status: early.status, body: early.body ?? genericErrorBody(early.status), headers: early.headers };
 			writeReply(res, reply);
-			this.log.add({ ...logged, status: reply.status });
+			this.log.add({ ...logged, status: reply.status, fault: 'request' });
 			return;
 		}
 
@@ -280,10 +282,35 @@ export class SandboxApp implements Sandbox {
 		const routeKey = match.kind === 'found' ? match.route.options.rateKey?.(ctx) : undefined;
 		const identity = routeKey ?? (ctx.auth.kind === 'valid' ? `agent:${ctx.auth.agent.id}` : `ip:${ctx.remoteAddress}`);
 		const decision = this.limiter.hit(category, identity, now);
-		const reply = decision.allowed ? await this.execute(match, ctx) : errorReply(rateLimitError(decision));
-		writeReply(res, { ...reply, headers: { ...rateLimitHeaders(decision), ...reply.headers } });
+		let reply = decision.allowed ? await this.execute(match, ctx) : errorReply(rateLimitError(decision));
+		reply = { ...reply, headers: { ...rateLimitHeaders(decision), ...reply.headers } };
 		if (ctx.agentHandle) logged.agentHandle = ctx.agentHandle;
-		this.log.add({ ...logged, status: reply.status });
+		if (late) {
+			// The request was handled; what reaches the client is the fault's.
+			if (late.delayMs) await sleep(late.delayMs);
+			if (late.reset) {
+				this.log.add({ ...logged, status: 0, handledStatus: reply.status, fault: 'answer' });
+				req.socket.destroy();
+				return;
+			}
+			if (late.truncate) {
+				const payload = Buffer.from(JSON.stringify(reply.body ?? {}));
+				res.writeHead(reply.status, { ...reply.headers, 'Content-Type': 'application/json', 'Content-Length': String(payload.length) });
+				res.write(payload.subarray(0, Math.floor(payload.length / 2)));
+				this.log.add({ ...logged, status: reply.status, handledStatus: reply.status, fault: 'answer' });
+				setTimeout(() => res.destroy(), 20).unref();
+				return;
+			}
+			if (late.status !== undefined) {
+				const handledStatus = reply.status;
+				reply = { status: late.status, body: late.body ?? genericErrorBody(late.status), headers: late.headers };
+				writeReply(res, reply);
+				this.log.add({ ...logged, status: reply.status, handledStatus, fault: 'answer' });
+				return;
+			}
+		}
+		writeReply(res, reply);
+		this.log.add({ ...logged, status: reply.status, ...(late ? { handledStatus: reply.status, fault: 'answer' as const } : {}) });
 	}
 
 	private async execute(match: RouteMatch, ctx: RequestContext): Promise<Reply> {

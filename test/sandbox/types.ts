@@ -64,6 +64,10 @@ export interface LoggedRequest {
 	body: unknown;
 	/** 0 when the socket was destroyed by a fault. */
 	status: number;
+	/** Set when a fault struck: before the request was handled, or after (its answer replaced or lost). */
+	fault?: 'request' | 'answer';
+	/** With a fault at the answer: the status the handled request had. */
+	handledStatus?: number;
 	/** The agent of a valid Bearer token, or the agent whose credentials a successful token request used. */
 	agentHandle?: string;
 	category: RequestCategory;
@@ -81,6 +85,15 @@ export interface RequestFilter {
 }
 
 export interface FaultSpec {
+	/**
+	 * When the fault strikes. `request` (default): instead of handling the request, which then never
+	 * happened. `answer`: the request is handled (its effect is real, like a post created) and then
+	 * its answer is replaced (status/body), delayed (delayMs), lost (reset) or cut off (truncate), as a
+	 * failing proxy or network would do after the service did its work.
+	 */
+	stage?: 'request' | 'answer';
+	/** With stage `answer`: send the real status, headers and half of the body, then close the connection. */
+	truncate?: boolean;
 	method?: string;
 	/** The exact path, or a regular expression source when it starts with ^. */
 	path: string;

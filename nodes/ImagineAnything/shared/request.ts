@@ -9,17 +9,12 @@ import type {
 	INodePropertyRouting,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { rateLimitRetryWait, readHttpFailure, toApiError } from './errors';
+import { apiRequest, DEFAULT_SETTINGS, hasCredential, type Answer, type ApiRequest, type TransportSettings } from '../transport';
+import { isObject, listItems, unwrap } from '../transport/answers';
+import { masked } from '../transport/secrets';
 import { resolvePath } from './locators';
-
-export const CREDENTIAL_NAME = 'imagineAnythingApi';
-
-/** The service's address from the credential (https://imagineanything.com unless set), without a trailing slash. */
-export function baseUrlOf(credentials: IDataObject): string {
-	return String(credentials.baseUrl || 'https://imagineanything.com').replace(/\/+$/, '');
-}
 
 /** How an answer becomes items. */
 export type Output =
@@ -27,7 +22,7 @@ export type Output =
 	| { kind: 'item'; unwrap?: string }
 	/** An array under `key` (or the one array in the answer), followed across pages. */
 	| { kind: 'list'; key: string; maxPageSize?: number }
-	/** A status answer such as `{following: true}`; an empty answer becomes `{success: true}`. */
+	/** A status answer such as `{following: true}`; 204 (no content) becomes `{success: true}`. */
 	| { kind: 'result' };
 
 export interface ApiCall {
@@ -41,6 +36,8 @@ export interface ApiCall {
 	preSend?: PreSendAction[];
 	/** Requests sent before the operation's own one (e.g. the upload a byte is made from). */
 	before?: PriorRequest[];
+	/** Reshapes each answer before its items are read (e.g. one answer holding several arrays into one list). */
+	reshape?: (this: IExecuteSingleFunctions, body: IDataObject) => IDataObject;
 	/** Reshapes each output item (e.g. to keep a secret out of the output). */
 	transform?: (this: IExecuteSingleFunctions, entry: IDataObject) => IDataObject;
 	/**
@@ -50,17 +47,17 @@ export interface ApiCall {
 	secretFields?: string[];
 	/**
 	 * Runs on the shaped items before they leave, e.g. to wait for an asynchronous job.
-	 * `followUp` sends further requests for the same item with the same 429 and error handling.
+	 * `followUp` sends further reads for the same item through the same transport.
 	 */
 	finish?: (this: IExecutePaginationFunctions, items: IDataObject[], followUp: FollowUp) => Promise<IDataObject[]>;
 }
 
-/** A further request of the same operation and item (see ApiCall.finish); answers the parsed body. */
+/** A further read of the same operation and item (see ApiCall.finish); answers the parsed body. */
 export type FollowUp = (method: IHttpRequestMethods, path: string, qs?: IDataObject) => Promise<unknown>;
 
 /**
- * A request an operation sends before its own, through the same rate-limit waits and error
- * handling. All of them are prepared (and so checked) before the first one is sent.
+ * A request an operation sends before its own, through the same transport. All of them are
+ * prepared (and so checked) before the first one is sent.
  */
 export interface PriorRequest {
 	method: IHttpRequestMethods;
@@ -80,111 +77,64 @@ const MAX_PAGES = 1000;
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
-function bodiesOf(items: INodeExecutionData[]): unknown[] {
-	return items.map((item) => item.json);
-}
+/** The action of each operation ("Create a post"), for errors about writes; set by defineResource. */
+const actions = new WeakMap<INodePropertyRouting, string>();
 
-/** How a secret may be shown: its first and last 4 characters, as ImagineAnything masks API keys. */
-export function maskSecret(secret: string): string {
-	return secret.length >= 12 ? `${secret.slice(0, 4)}****${secret.slice(-4)}` : '****';
-}
-
-/** A copy of `value` in which every occurrence of a secret is masked. */
-function masked<T>(value: T, secrets: string[]): T {
-	if (!secrets.length) return value;
-	if (typeof value === 'string') {
-		return secrets.reduce((text: string, secret) => text.split(secret).join(maskSecret(secret)), value) as T;
-	}
-	if (Array.isArray(value)) return value.map((entry) => masked(entry, secrets)) as T;
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, masked(entry, secrets)])) as T;
-	}
-	return value;
-}
-
-/** The values of a request's secret body fields (very short values would garble text when masked). */
-function secretsOf(requestData: RequestData, call: ApiCall): string[] {
-	const body = (requestData.options.body ?? {}) as IDataObject;
-	return (call.secretFields ?? [])
-		.map((field) => body[field])
-		.filter((value): value is string => typeof value === 'string' && value.length >= 4);
-}
-
-/** A failed request reduced to what readHttpFailure reads, with the secrets masked. */
-function withoutSecrets(error: unknown, secrets: string[]): unknown {
-	if (!secrets.length) return error;
-	const failure = readHttpFailure(error);
-	return {
-		message: masked(String((error as Error)?.message ?? ''), secrets),
-		response: {
-			status: failure.status,
-			data: masked(failure.body, secrets),
-			headers: failure.retryAfterSeconds ? { 'retry-after': String(failure.retryAfterSeconds) } : {},
-		},
-	};
+export function describeRoute(routing: INodePropertyRouting | undefined, action: string): void {
+	if (routing) actions.set(routing, action);
 }
 
 /**
- * Sends one request. A 429 is waited out (Retry-After) and retried, because a rejected request
- * had no effect; no other failure is retried, so a write is never sent twice. Every failure
- * leaves as a NodeApiError with the service's message.
+ * Request Options: n8n's Timeout (ms), Proxy and Ignore SSL Issues (parsed by the routing node
+ * into the request options) and our Max Wait for Rate Limit (s); defaults where not set.
  */
+function settingsOf(this: IExecuteSingleFunctions, requestData: RequestData): TransportSettings {
+	const options = this.getNodeParameter('requestOptions', {}) as IDataObject;
+	const timeout = Number(options.timeout);
+	const maxWait = Number(options.maxRateLimitWait);
+	return {
+		timeoutMs: timeout > 0 ? timeout : DEFAULT_SETTINGS.timeoutMs,
+		maxRateLimitWaitMs: options.maxRateLimitWait !== undefined && maxWait >= 0 ? maxWait * 1000 : DEFAULT_SETTINGS.maxRateLimitWaitMs,
+		proxy: requestData.options.proxy,
+		skipSslCertificateValidation: requestData.options.skipSslCertificateValidation === true,
+	};
+}
+
+interface Sending {
+	call: ApiCall;
+	action?: string;
+	settings: TransportSettings;
+	secrets: string[];
+}
+
 async function send(
 	this: IExecutePaginationFunctions,
-	requestData: RequestData,
-	call: ApiCall,
-	secrets: string[] = [],
-): Promise<unknown> {
-	for (let attempt = 0; ; attempt++) {
-		try {
-			if (call.auth === 'none') {
-				return await this.helpers.httpRequest(requestData.options as IHttpRequestOptions);
-			}
-			const items = await this.makeRoutingRequest({
-				...requestData,
-				options: { ...requestData.options, qs: { ...requestData.options.qs } },
-			});
-			const bodies = bodiesOf(items);
-			return bodies.length === 1 ? bodies[0] : bodies;
-		} catch (error) {
-			const wait = rateLimitRetryWait(readHttpFailure(error), attempt);
-			if (wait !== undefined) {
-				await sleep(wait * 1000);
-				continue;
-			}
-			// The error carries the node (with its parameters) into the execution data: mask the secret there too.
-			throw toApiError(masked(this.getNode(), secrets), withoutSecrets(error, secrets), this.getItemIndex(), {
-				retries: attempt,
-			});
-		}
-	}
-}
-
-function asObject(body: unknown): IDataObject {
-	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
-}
-
-/** The item array of a list answer: the expected key, else the one array the answer holds. */
-export function listItems(body: unknown, key: string): IDataObject[] {
-	if (Array.isArray(body)) return body as IDataObject[];
-	const object = asObject(body);
-	if (Array.isArray(object[key])) return object[key] as IDataObject[];
-	const arrays = Object.values(object).filter(Array.isArray);
-	return arrays.length === 1 ? (arrays[0] as IDataObject[]) : [];
-}
-
-export function unwrap(body: unknown, key?: string): IDataObject {
-	const object = asObject(body);
-	const inner = key ? object[key] : undefined;
-	return inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as IDataObject) : object;
+	sending: Sending,
+	options: RequestData['options'],
+	expect: ApiRequest['expect'],
+	qs?: IDataObject,
+): Promise<Answer> {
+	const request: ApiRequest = {
+		expect,
+		method: (options.method ?? sending.call.method) as IHttpRequestMethods,
+		path: String(options.url),
+		qs: qs ?? (options.qs as IDataObject | undefined),
+		body: options.body as ApiRequest['body'],
+		headers: options.headers as IDataObject | undefined,
+		anonymous: sending.call.auth === 'none',
+		action: sending.action,
+		secrets: sending.secrets,
+		baseUrl: typeof options.baseURL === 'string' && options.baseURL !== '' ? options.baseURL : undefined,
+	};
+	if (request.method === 'GET' || (isObject(request.body) && Object.keys(request.body).length === 0)) delete request.body;
+	return await apiRequest.call(this, request, sending.settings);
 }
 
 async function fetchList(
 	this: IExecutePaginationFunctions,
-	requestData: RequestData,
-	call: ApiCall,
+	sending: Sending,
+	options: RequestData['options'],
 	output: Extract<Output, { kind: 'list' }>,
-	secrets: string[] = [],
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Number.POSITIVE_INFINITY : Number(this.getNodeParameter('limit', 50));
@@ -192,21 +142,36 @@ async function fetchList(
 	const results: IDataObject[] = [];
 	let cursor: string | undefined;
 	for (let page = 0; page < MAX_PAGES && results.length < limit; page++) {
-		const qs: IDataObject = { ...requestData.options.qs, limit: Math.min(pageSize, limit - results.length) };
+		const qs: IDataObject = { ...(options.qs as IDataObject), limit: Math.min(pageSize, limit - results.length) };
 		if (cursor) qs.cursor = cursor;
-		const body = await send.call(this, { ...requestData, options: { ...requestData.options, qs } }, call, secrets);
-		const items = listItems(body, output.key);
+		const answer = await own.call(this, sending, options, { list: output.key }, qs);
+		const items = listItems(answer.body, output.key);
 		results.push(...items);
-		const { nextCursor, hasMore } = asObject(body);
+		const { nextCursor, hasMore } = isObject(answer.body) ? answer.body : ({} as IDataObject);
 		cursor = typeof nextCursor === 'string' && nextCursor !== '' ? nextCursor : undefined;
 		if (!cursor || hasMore === false || items.length === 0) break;
 	}
 	return results.slice(0, limit);
 }
 
-function shape(body: unknown, output: Output): IDataObject[] {
-	if (output.kind === 'item') return [unwrap(body, output.unwrap)];
-	const object = asObject(body);
+/** A request of the operation itself: its answer reshaped (when the operation does) before it is checked. */
+async function own(
+	this: IExecutePaginationFunctions,
+	sending: Sending,
+	options: RequestData['options'],
+	expect: Exclude<ApiRequest['expect'], undefined>,
+	qs?: IDataObject,
+): Promise<Answer> {
+	const { reshape } = sending.call;
+	if (!reshape) return await send.call(this, sending, options, expect, qs);
+	const answer = await send.call(this, sending, options, 'object', qs);
+	return { ...answer, body: reshape.call(this, answer.body as IDataObject) };
+}
+
+/** One item from a single answer (the transport has checked it holds what `output` needs). */
+function shape(answer: Answer, output: Exclude<Output, { kind: 'list' }>): IDataObject[] {
+	if (output.kind === 'item') return [unwrap(answer.body, output.unwrap)];
+	const object = unwrap(answer.body);
 	return [Object.keys(object).length ? object : { success: true }];
 }
 
@@ -218,11 +183,10 @@ async function preparePriorRequests(
 	const prepared = [];
 	for (const step of call.before ?? []) {
 		let options: RequestData['options'] = {
-			...requestData.options,
 			method: step.method,
 			url: resolvePath.call(this, step.path),
 			qs: {},
-			headers: { ...requestData.options.headers },
+			headers: {},
 			body: { ...step.body },
 		};
 		// The routing node hands its request options to preSends the same way.
@@ -232,43 +196,48 @@ async function preparePriorRequests(
 	return prepared;
 }
 
-/** Further requests on the transport settings of the operation's own request (base URL, timeout, proxy). */
-function followUpFor(this: IExecutePaginationFunctions, requestData: RequestData, call: ApiCall, secrets: string[]): FollowUp {
-	const { baseURL, headers, json, timeout, proxy, skipSslCertificateValidation } = requestData.options;
-	return async (method, url, qs = {}) =>
-		await send.call(
-			this,
-			{ ...requestData, options: { baseURL, headers, json, timeout, proxy, skipSslCertificateValidation, method, url, qs } },
-			call,
-			secrets,
-		);
+/** Further reads of the same item through the same transport (e.g. polling a job). */
+function followUpFor(this: IExecutePaginationFunctions, sending: Sending): FollowUp {
+	return async (method, url, qs = {}) => (await send.call(this, sending, { method, url, qs }, undefined, qs)).body;
 }
 
-function executorFor(call: ApiCall) {
+/** The values of a request's secret body fields (very short values would garble text when masked). */
+function secretsOf(requestData: RequestData, call: ApiCall): string[] {
+	const body = (requestData.options.body ?? {}) as IDataObject;
+	return (call.secretFields ?? [])
+		.map((field) => body[field])
+		.filter((value): value is string => typeof value === 'string' && value.length >= 4);
+}
+
+function executorFor(call: ApiCall, routing: INodePropertyRouting) {
 	return async function (this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
-		if (call.auth !== 'none' && !this.getNode().credentials?.[CREDENTIAL_NAME]) {
+		if (call.auth !== 'none' && !hasCredential(this)) {
 			throw new NodeOperationError(this.getNode(), 'No ImagineAnything API credential is selected', {
 				itemIndex,
 				description: 'Select or create an ImagineAnything API credential in the node. Only Agent → Register works without one.',
 			});
 		}
+		const settings = settingsOf.call(this, requestData);
+		const action = actions.get(routing);
 		requestData.options.url = resolvePath.call(this, call.path);
+		requestData.options.method = call.method;
 		const leftBehind: string[] = [];
 		for (const { step, options } of await preparePriorRequests.call(this, requestData, call)) {
-			const answer = await send.call(this, { ...requestData, options }, call);
-			step.apply.call(this, answer, requestData.options);
-			if (step.leftBehind) leftBehind.push(step.leftBehind(answer));
+			const answer = await send.call(this, { call, settings, secrets: [] }, options, 'object');
+			step.apply.call(this, answer.body, requestData.options);
+			if (step.leftBehind) leftBehind.push(step.leftBehind(answer.body));
 		}
+		const sending: Sending = { call, action, settings, secrets: secretsOf(requestData, call) };
 		try {
-			return await ownRequest.call(this, requestData, call, itemIndex);
+			return await ownRequest.call(this, sending, requestData.options, itemIndex);
 		} catch (error) {
 			throw withLeftBehind(error, leftBehind);
 		}
 	};
 }
 
-/** A failure (already a NodeApiError, see `send`) that also tells what earlier requests left behind. */
+/** A failure (already a NodeApiError, see the transport) that also tells what earlier requests left behind. */
 function withLeftBehind(error: unknown, leftBehind: string[]): unknown {
 	if (error instanceof NodeApiError && leftBehind.length) {
 		error.description = [error.description, ...leftBehind].filter(Boolean).join(' ');
@@ -279,16 +248,16 @@ function withLeftBehind(error: unknown, leftBehind: string[]): unknown {
 /** The operation's own request(s), shaped into output items. */
 async function ownRequest(
 	this: IExecutePaginationFunctions,
-	requestData: RequestData,
-	call: ApiCall,
+	sending: Sending,
+	options: RequestData['options'],
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const secrets = secretsOf(requestData, call);
+	const { call, secrets } = sending;
 	let json =
 		call.output.kind === 'list'
-			? await fetchList.call(this, requestData, call, call.output, secrets)
-			: shape(await send.call(this, requestData, call, secrets), call.output);
-	if (call.finish) json = await call.finish.call(this, json, followUpFor.call(this, requestData, call, secrets));
+			? await fetchList.call(this, sending, options, call.output)
+			: shape(await own.call(this, sending, options, call.output.kind === 'item' ? 'object' : 'status'), call.output);
+	if (call.finish) json = await call.finish.call(this, json, followUpFor.call(this, sending));
 	const { transform } = call;
 	return masked(json, secrets).map((entry) => ({
 		json: transform ? transform.call(this, entry) : entry,
@@ -299,12 +268,13 @@ async function ownRequest(
 /**
  * The routing of one operation. Every operation runs through `executorFor` via n8n's
  * pagination hook, the only place a declarative node can wrap its own requests: there it
- * resolves locators, waits out rate limits, follows cursors and turns errors into NodeApiErrors.
+ * resolves locators and sends every request through the transport (pacing, faults, errors).
  */
 export function apiRoute(call: ApiCall): INodePropertyRouting {
-	return {
+	const routing: INodePropertyRouting = {
 		request: { method: call.method, url: call.path },
 		send: { paginate: true, preSend: call.preSend ?? [] },
-		operations: { pagination: executorFor(call) },
 	};
+	routing.operations = { pagination: executorFor(call, routing) };
+	return routing;
 }

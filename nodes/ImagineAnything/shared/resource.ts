@@ -6,6 +6,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { describeRoute } from './request';
+
 /** One operation: its entry in the Operation list and the parameters it shows. */
 export interface OperationDefinition {
 	option: INodePropertyOptions & { action: string };
@@ -31,6 +33,7 @@ export function defineResource(
 	operations: OperationDefinition[],
 	defaultOperation: string,
 ): INodeProperties[] {
+	for (const { option } of operations) describeRoute(option.routing, option.action);
 	const selector: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',

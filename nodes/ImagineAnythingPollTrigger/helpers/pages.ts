@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { listItems } from '../../ImagineAnything/shared/request';
-import { apiRequest } from '../../ImagineAnythingTrigger/helpers/api';
+import { apiRequest } from '../../ImagineAnything/transport';
+import { listItems } from '../../ImagineAnything/transport/answers';
 
 export const PAGE_SIZE = 100;
 const MAX_PAGES = 200;
@@ -26,7 +26,7 @@ export async function readList(this: IPollFunctions, request: ListRequest): Prom
 	for (let page = 0; page < (request.maxPages ?? MAX_PAGES); page++) {
 		const qs: IDataObject = { ...request.qs, limit: request.limit ?? PAGE_SIZE };
 		if (cursor) qs.cursor = cursor;
-		const body = await apiRequest.call(this, { method: 'GET', path: request.path, qs });
+		const { body } = await apiRequest.call(this, { method: 'GET', path: request.path, qs, expect: { list: request.key } });
 		const pageItems = listItems(body, request.key);
 		items.push(...pageItems);
 		const { nextCursor, hasMore } = (body ?? {}) as IDataObject;

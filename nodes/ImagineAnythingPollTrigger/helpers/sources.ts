@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { unwrap } from '../../ImagineAnything/shared/request';
-import { apiRequest } from '../../ImagineAnythingTrigger/helpers/api';
+import { apiRequest } from '../../ImagineAnything/transport';
+import { unwrap } from '../../ImagineAnything/transport/answers';
 import { PAGE_SIZE, readList } from './pages';
 import {
 	advance,
@@ -97,7 +97,7 @@ interface Me {
 }
 
 async function whoAmI(this: IPollFunctions): Promise<Me> {
-	const me = unwrap(await apiRequest.call(this, { method: 'GET', path: '/api/agents/me' }), 'agent');
+	const me = unwrap((await apiRequest.call(this, { method: 'GET', path: '/api/agents/me', expect: 'object' })).body, 'agent');
 	return { id: String(me.id ?? ''), handle: String(me.handle ?? '') };
 }
 

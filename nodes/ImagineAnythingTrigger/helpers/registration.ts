@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest } from './api';
+import { apiRequest } from '../../ImagineAnything/transport';
 import { registrationSecret, registrationUrl } from './deliveryFormat';
 import { deliveryScope, forgetDeliveries, SEEN_KEY } from './verifySignature';
 
@@ -46,7 +46,8 @@ function statusOf(error: unknown): number | undefined {
 
 /** The URL the service delivers this agent's events to now (null: none). */
 export async function registeredUrl(this: IHookFunctions): Promise<string | null> {
-	return registrationUrl(await apiRequest.call(this, { method: 'GET', path: PATH, notFoundIsEmpty: true }));
+	const answer = await apiRequest.call(this, { method: 'GET', path: PATH, allowNotFound: true });
+	return answer.status === 404 ? null : registrationUrl(answer.body);
 }
 
 /**
@@ -139,11 +140,15 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 
 	let answer: unknown;
 	try {
-		answer = await apiRequest.call(this, {
-			method: 'PATCH',
-			path: PATH,
-			body: { webhookUrl: ours, regenerateSecret: true },
-		});
+		answer = (
+			await apiRequest.call(this, {
+				method: 'PATCH',
+				path: PATH,
+				body: { webhookUrl: ours, regenerateSecret: true },
+				action: 'Register the webhook URL',
+				expect: 'object',
+			})
+		).body;
 	} catch (error) {
 		throw httpsHint.call(this, error, ours);
 	}
@@ -169,7 +174,7 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 	try {
 		const registered = await registeredUrl.call(this);
 		if (registered !== null && ours.has(registered)) {
-			await apiRequest.call(this, { method: 'DELETE', path: PATH, notFoundIsEmpty: true });
+			await apiRequest.call(this, { method: 'DELETE', path: PATH, allowNotFound: true, action: 'Remove the webhook URL' });
 		}
 	} finally {
 		clearLocalState.call(this, staticData);

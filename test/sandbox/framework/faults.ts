@@ -73,6 +73,9 @@ export function faultSpecProblem(value: unknown): string | null {
 	if (value.times !== undefined && !(Number.isInteger(value.times) && Number(value.times) >= 0)) return 'times must be an integer ≥ 0';
 	if (value.after !== undefined && !(Number.isInteger(value.after) && Number(value.after) >= 0)) return 'after must be an integer ≥ 0';
 	if (value.reset !== undefined && typeof value.reset !== 'boolean') return 'reset must be a boolean';
+	if (value.stage !== undefined && value.stage !== 'request' && value.stage !== 'answer') return 'stage must be "request" or "answer"';
+	if (value.truncate !== undefined && typeof value.truncate !== 'boolean') return 'truncate must be a boolean';
+	if (value.truncate && value.stage !== 'answer') return 'truncate needs stage "answer"';
 	if (value.expireTokens !== undefined && typeof value.expireTokens !== 'boolean') return 'expireTokens must be a boolean';
 	if (value.headers !== undefined && !(isPlainObject(value.headers) && Object.values(value.headers).every((v) => typeof v === 'string'))) {
 		return 'headers must be an object of strings';

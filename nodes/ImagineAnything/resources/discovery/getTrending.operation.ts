@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { apiRoute, listItems } from '../../shared/request';
+import { apiRoute } from '../../shared/request';
+import { listItems } from '../../transport/answers';
 import type { OperationDefinition } from '../../shared/resource';
-import { reshapedRoute, TOP_LIST_MAX, topLimitField } from './discoveryRouting';
+import { TOP_LIST_MAX, topLimitField } from './discoveryRouting';
 
 const SECTION_KEYS: Record<string, string> = {
 	agents: 'popularAgents',
@@ -23,14 +24,12 @@ export const getTrending: OperationDefinition = {
 		action: 'Get trending content',
 		description:
 			'Discover what is trending: posts, popular agents or hashtags (one item per entry), or all of them with the featured agent (one item)',
-		routing: reshapedRoute(
-			apiRoute({
-				method: 'GET',
-				path: '/api/explore',
-				output: { kind: 'list', key: 'entries', maxPageSize: TOP_LIST_MAX },
-			}),
-			pickSection,
-		),
+		routing: apiRoute({
+			method: 'GET',
+			path: '/api/explore',
+			output: { kind: 'list', key: 'entries', maxPageSize: TOP_LIST_MAX },
+			reshape: pickSection,
+		}),
 	},
 	fields: [
 		{

@@ -4,7 +4,6 @@ import { listFields, queryOption } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { invalidParameter } from '../../shared/validation';
-import { reshapedRoute } from './discoveryRouting';
 
 async function requireQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	if (String(requestOptions.qs?.q ?? '').trim() === '') throw invalidParameter.call(this, 'Query', 'is required');
@@ -29,15 +28,13 @@ export const search: OperationDefinition = {
 		action: 'Search agents and posts',
 		description:
 			'Find agents (by handle, name or bio) and posts (by text or hashtag). Returns one item per result; its "resultType" is "agent" or "post".',
-		routing: reshapedRoute(
-			apiRoute({
-				method: 'GET',
-				path: '/api/search',
-				output: { kind: 'list', key: 'results' },
-				preSend: [requireQuery],
-			}),
-			tagResults,
-		),
+		routing: apiRoute({
+			method: 'GET',
+			path: '/api/search',
+			output: { kind: 'list', key: 'results' },
+			preSend: [requireQuery],
+			reshape: tagResults,
+		}),
 	},
 	fields: [
 		queryOption('Query', 'q', {

@@ -1,25 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { toApiError } from '../../shared/errors';
-import { baseUrlOf, CREDENTIAL_NAME, listItems } from '../../shared/request';
+import { apiRequest } from '../../transport';
+import { listItems } from '../../transport/answers';
 import { capabilityProblem } from './providers';
 
-/** A GET with the node's credential, for dropdowns while the workflow is being edited. */
-async function apiGet(this: ILoadOptionsFunctions, url: string, qs: IDataObject): Promise<unknown> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const baseURL = baseUrlOf(credentials);
-	try {
-		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-			method: 'GET',
-			baseURL,
-			url,
-			qs,
-			json: true,
-			headers: { Accept: 'application/json' },
-		});
-	} catch (error) {
-		throw toApiError(this.getNode(), error, 0);
-	}
+/** A list read with the node's credential, for dropdowns while the workflow is being edited. */
+async function apiList(this: ILoadOptionsFunctions, path: string, qs: IDataObject, key: string): Promise<IDataObject[]> {
+	return listItems((await apiRequest.call(this, { method: 'GET', path, qs, expect: { list: key } })).body, key);
 }
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
@@ -30,10 +17,10 @@ export async function getGenerationModels(this: ILoadOptionsFunctions): Promise<
 	const type = text(this.getCurrentNodeParameter('generationType'));
 	const providerDefault = { name: 'Provider Default', value: '', description: "The provider's default model" };
 	if (!provider || !type || capabilityProblem(provider, type)) return [providerDefault];
-	const body = await apiGet.call(this, '/api/generate/models', { provider, type });
+	const models = await apiList.call(this, '/api/generate/models', { provider, type }, 'models');
 	return [
 		providerDefault,
-		...listItems(body, 'models').map((model) => ({
+		...models.map((model) => ({
 			name: `${text(model.name || model.id)}${model.isDefault === true ? ' (Default)' : ''}`,
 			value: text(model.id),
 			description: text(model.id),
@@ -43,10 +30,10 @@ export async function getGenerationModels(this: ILoadOptionsFunctions): Promise<
 
 /** The ElevenLabs voices of the connected account. */
 export async function getGenerationVoices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const body = await apiGet.call(this, '/api/generate/voices', { provider: 'ELEVENLABS' });
+	const voices = await apiList.call(this, '/api/generate/voices', { provider: 'ELEVENLABS' }, 'voices');
 	return [
 		{ name: 'Provider Default (Rachel)', value: '', description: "ElevenLabs' default voice" },
-		...listItems(body, 'voices').map((voice) => ({
+		...voices.map((voice) => ({
 			name: text(voice.name || voice.voice_id),
 			value: text(voice.voice_id),
 			description: [voice.gender, voice.age, voice.accent, voice.use_case].filter(Boolean).map(text).join(', '),

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { listItems, type FollowUp } from '../../shared/request';
+import type { FollowUp } from '../../shared/request';
+import { listItems } from '../../transport/answers';
 
 /** ImagineAnything's own limit: a job not finished after 5 minutes is failed. */
 const JOB_TIMEOUT_SECONDS = 300;
@@ -63,13 +64,14 @@ function failed(this: IExecutePaginationFunctions, jobId: string, job: IDataObje
 	);
 }
 
-function timedOut(this: IExecutePaginationFunctions, jobId: string, seconds: number, job?: IDataObject): NodeOperationError {
+function timedOut(this: IExecutePaginationFunctions, jobId: string, seconds: number, job?: IDataObject, lastError?: Error): NodeOperationError {
+	const problem = lastError && !job ? ` The job could not be checked: ${lastError.message}.` : '';
 	return new NodeOperationError(
 		this.getNode(),
 		`Generation job ${jobId} did not finish within ${seconds} s (last status: ${String(job?.status ?? 'unknown')})`,
 		{
 			itemIndex: this.getItemIndex(),
-			description: `The job keeps running on ImagineAnything and posts its result when done: look for job ${jobId} with Generation → Get History, or raise "Max Wait (Seconds)". Jobs not finished after ${JOB_TIMEOUT_SECONDS / 60} minutes are failed by ImagineAnything and can then be retried.`,
+			description: `The job was started and keeps running on ImagineAnything; it posts its result when done.${problem} Look for job ${jobId} with Generation → Get History, or raise "Max Wait (Seconds)". Do not run this item again (or turn on Retry On Fail): that would start and pay for a second job. Jobs not finished after ${JOB_TIMEOUT_SECONDS / 60} minutes are failed by ImagineAnything and can then be retried.`,
 		},
 	);
 }
@@ -78,6 +80,8 @@ function timedOut(this: IExecutePaginationFunctions, jobId: string, seconds: num
  * With "Wait for Completion" on, polls the started (or retried) job until it completes, and
  * outputs the finished job; a failure or the end of the wait fails the item, naming the job.
  * Any other status (pending, generating, uploading, or one this node does not know) means "still running".
+ * A check that fails (after the transport's own retries of a read) is tried again at the next
+ * interval: the job is never started again, and every error from here on names it.
  */
 export async function waitForJob(
 	this: IExecutePaginationFunctions,
@@ -87,25 +91,32 @@ export async function waitForJob(
 	if (!this.getNodeParameter('waitForCompletion', false)) return items;
 	const jobId = idOf(items[0] ?? {});
 	if (!jobId) {
-		throw new NodeOperationError(this.getNode(), 'ImagineAnything answered without a job ID, so the job cannot be awaited', {
+		throw new NodeOperationError(this.getNode(), 'ImagineAnything started a job but answered without its ID, so it cannot be awaited', {
 			itemIndex: this.getItemIndex(),
-			description: `The answer was: ${JSON.stringify(items[0] ?? {})}`,
+			description: `The answer was: ${JSON.stringify(items[0] ?? {})}. Look for the job with Generation → Get Pending Jobs before running this item again: running it again starts (and pays for) another job.`,
 		});
 	}
 	const maxWaitSeconds = Math.max(1, Number(this.getNodeParameter('maxWaitSeconds', 120)) || 120);
 	const intervalMs = Math.max(MIN_POLL_SECONDS, Number(this.getNodeParameter('pollIntervalSeconds', 5)) || 5) * 1000;
 	const deadline = Date.now() + maxWaitSeconds * 1000;
 	let job: IDataObject | undefined;
+	let lastError: Error | undefined;
 	for (;;) {
 		await sleep(Math.max(0, Math.min(intervalMs, deadline - Date.now())));
 		if (this.getExecutionCancelSignal()?.aborted) {
 			throw new NodeOperationError(this.getNode(), `Stopped waiting for generation job ${jobId}: the execution was cancelled`, {
 				itemIndex: this.getItemIndex(),
+				description: `The job keeps running on ImagineAnything; look for job ${jobId} with Generation → Get History.`,
 			});
 		}
-		job = (await lookUp(followUp, jobId)) ?? job;
+		try {
+			job = (await lookUp(followUp, jobId)) ?? job;
+			lastError = undefined;
+		} catch (error) {
+			lastError = error as Error;
+		}
 		if (job?.status === 'completed') return [{ ...job, jobId }];
 		if (job?.status === 'failed') throw failed.call(this, jobId, job);
-		if (Date.now() >= deadline) throw timedOut.call(this, jobId, maxWaitSeconds, job);
+		if (Date.now() >= deadline) throw timedOut.call(this, jobId, maxWaitSeconds, job, lastError);
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { bodyText } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
@@ -12,12 +12,10 @@ export const PAYMENT_METHODS = ['CARD', 'COINBASE', 'CRYPTO_USDC', 'CRYPTO_USDP'
  * The answer holds the order and, beside it, how to pay it. One item with the order's own
  * fields on top and the payment fields (clientSecret, coinbaseCheckoutUrl, ...) next to them.
  */
-async function orderWithPayment(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return items.map((item) => {
-		const { order, ...payment } = item.json;
-		if (!order || typeof order !== 'object' || Array.isArray(order)) return item;
-		return { ...item, json: { ...payment, ...(order as IDataObject) } };
-	});
+function orderWithPayment(answer: IDataObject): IDataObject {
+	const { order, ...payment } = answer;
+	if (!order || typeof order !== 'object' || Array.isArray(order)) return answer;
+	return { ...payment, ...(order as IDataObject) };
 }
 
 export const placeOrder: OperationDefinition = {
@@ -27,21 +25,19 @@ export const placeOrder: OperationDefinition = {
 		action: 'Place a marketplace order',
 		description:
 			"Order another agent's service as the buyer. Answers the order (status PENDING_PAYMENT) with what the buyer needs to pay it: clientSecret (card, USDC, USDP) or coinbaseCheckoutUrl.",
-		routing: {
-			...apiRoute({
-				method: 'POST',
-				path: '/api/marketplace/orders',
-				output: { kind: 'item' },
-				preSend: [
-					validateBody({
-						serviceId: { label: 'Service ID', required: true },
-						requirements: { label: 'Requirements', required: true },
-						paymentMethod: { label: 'Payment Method', required: true, oneOf: PAYMENT_METHODS },
-					}),
-				],
-			}),
-			output: { postReceive: [orderWithPayment] },
-		},
+		routing: apiRoute({
+			method: 'POST',
+			path: '/api/marketplace/orders',
+			output: { kind: 'item' },
+			preSend: [
+				validateBody({
+					serviceId: { label: 'Service ID', required: true },
+					requirements: { label: 'Requirements', required: true },
+					paymentMethod: { label: 'Payment Method', required: true, oneOf: PAYMENT_METHODS },
+				}),
+			],
+			transform: orderWithPayment,
+		}),
 	},
 	fields: [
 		{ ...serviceIdField('ID of the service to order'), routing: { send: { type: 'body', property: 'serviceId' } } },
