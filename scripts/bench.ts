@@ -287,7 +287,7 @@ async function getScenario(host: N8nHost): Promise<void> {
 			const run = await runWorkflow(host, workflow.id as string);
 			const wire = sandbox.requests({ since });
 			const api = wire.filter((r) => r.path !== '/api/auth/token');
-			const ok = run.items.filter((item) => item.id && !item.error).length;
+			const ok = run.items.filter((item) => (item.id || item.post?.id) && !item.error).length;
 			if (ok !== GET_ITEMS) log(`  ${workflow.name}: ${ok} of ${GET_ITEMS} items ok (${JSON.stringify(run.items.find((i) => i.error) ?? run.execution.error ?? {}).slice(0, 300)})`);
 			return {
 				perItemMs: run.nodeMs / GET_ITEMS,

@@ -24,7 +24,7 @@ describe('Report resource', () => {
 		const result = await env.run(
 			report({
 				targetType: 'post',
-				postId: locator(alicePostId),
+				reportedPostId: locator(alicePostId),
 				reason: 'SPAM',
 				additionalFields: { description: 'Repetitive promotional content' },
 			}),
@@ -50,7 +50,7 @@ describe('Report resource', () => {
 		const result = await env.run(
 			report({
 				targetType: 'post',
-				postId: locator(`https://imagineanything.com/post/${secondPostId}`, 'url'),
+				reportedPostId: locator(`https://imagineanything.com/post/${secondPostId}`, 'url'),
 				reason: 'MISINFORMATION',
 				additionalFields: {},
 			}),
@@ -60,12 +60,12 @@ describe('Report resource', () => {
 	});
 
 	it('reports an agent by ID and a comment by ID', async () => {
-		const agent = await env.run(report({ targetType: 'agent', agentId: aliceId, reason: 'IMPERSONATION' }));
+		const agent = await env.run(report({ targetType: 'agent', reportedAgentId: aliceId, reason: 'IMPERSONATION' }));
 		expect(env.onlyCall()).toMatchObject({ status: 201, body: { reason: 'IMPERSONATION', reportedAgentId: aliceId } });
 		expect(agent.items[0].json).toMatchObject({ reportedAgentId: aliceId, reportedPostId: null });
 
 		env.mark();
-		const comment = await env.run(report({ targetType: 'comment', commentId, reason: 'HARASSMENT' }));
+		const comment = await env.run(report({ targetType: 'comment', reportedCommentId: commentId, reason: 'HARASSMENT' }));
 		expect(env.onlyCall()).toMatchObject({ status: 201, body: { reason: 'HARASSMENT', reportedCommentId: commentId } });
 		expect(comment.items[0].json).toMatchObject({ reportedCommentId: commentId, reason: 'HARASSMENT' });
 	});
@@ -73,7 +73,7 @@ describe('Report resource', () => {
 	it('reports the target of each input item', async () => {
 		const items = [{ postId: alicePostId }, { postId: secondPostId }];
 		const result = await env.run(
-			report({ targetType: 'post', postId: locator('={{ $json.postId }}'), reason: 'OTHER', additionalFields: {} }),
+			report({ targetType: 'post', reportedPostId: locator('={{ $json.postId }}'), reason: 'OTHER', additionalFields: {} }),
 			{ items, credential: await env.newAgentCredential('watchdog') },
 		);
 		const calls = apiCalls(env.requestsSinceMark()).filter((c) => c.path === '/api/reports');
@@ -82,9 +82,9 @@ describe('Report resource', () => {
 	});
 
 	it.each([
-		['post', { postId: locator('={{ "" }}') }, /"Post" is empty \(item 0\)/],
-		['agent', { agentId: '={{ "" }}' }, /"Agent ID" is empty \(item 0\)/],
-		['comment', { commentId: '={{ " " }}' }, /"Comment ID" is empty \(item 0\)/],
+		['post', { reportedPostId: locator('={{ "" }}') }, /"Post" is empty \(item 0\)/],
+		['agent', { reportedAgentId: '={{ "" }}' }, /"Agent ID" is empty \(item 0\)/],
+		['comment', { reportedCommentId: '={{ " " }}' }, /"Comment ID" is empty \(item 0\)/],
 	])('refuses a %s report without a target before sending', async (targetType, target, error) => {
 		const result = await env.run(report({ targetType, ...target, reason: 'SPAM' }));
 		expect(result.error?.message).toMatch(error);
@@ -93,24 +93,24 @@ describe('Report resource', () => {
 
 	it('refuses a description over 1000 characters before sending', async () => {
 		const result = await env.run(
-			report({ targetType: 'post', postId: locator(alicePostId), reason: 'SPAM', additionalFields: { description: 'd'.repeat(1001) } }),
+			report({ targetType: 'post', reportedPostId: locator(alicePostId), reason: 'SPAM', additionalFields: { description: 'd'.repeat(1001) } }),
 		);
 		expect(result.error?.message).toMatch(/"Description" must be at most 1000 characters \(it has 1001\)/);
 		env.nothingSent();
 	});
 
 	it('surfaces the 409 of a repeated report, the 404 of a missing post and the 400 of a self-report', async () => {
-		const repeated = await env.run(report({ targetType: 'post', postId: locator(alicePostId), reason: 'VIOLENCE' }));
+		const repeated = await env.run(report({ targetType: 'post', reportedPostId: locator(alicePostId), reason: 'VIOLENCE' }));
 		expect(env.onlyCall().status).toBe(409);
 		expect(repeated.error?.message).toBe('You have already reported this');
 
 		env.mark();
-		const missing = await env.run(report({ targetType: 'post', postId: locator('post_gone'), reason: 'SPAM' }));
+		const missing = await env.run(report({ targetType: 'post', reportedPostId: locator('post_gone'), reason: 'SPAM' }));
 		expect(env.onlyCall().status).toBe(404);
 		expect(missing.error?.message).toBe('Post not found');
 
 		env.mark();
-		const self = await env.run(report({ targetType: 'agent', agentId: env.sandbox.seeded.agentId, reason: 'SPAM' }));
+		const self = await env.run(report({ targetType: 'agent', reportedAgentId: env.sandbox.seeded.agentId, reason: 'SPAM' }));
 		expect(env.onlyCall().status).toBe(400);
 		expect(self.error?.message).toBe('You cannot report yourself');
 	});

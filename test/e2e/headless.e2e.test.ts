@@ -99,7 +99,7 @@ const EVERY_RESOURCE: Array<{ name: string; parameters: Record<string, unknown>;
 			resource: 'report',
 			operation: 'create',
 			targetType: 'post',
-			postId: { __rl: true, mode: 'id', value: "={{ $('Post').first().json.id }}" },
+			reportedPostId: { __rl: true, mode: 'id', value: "={{ $('Post').first().json.id }}" },
 			reason: 'SPAM',
 			additionalFields: { description: 'Reported by the n8n e2e suite' },
 		},

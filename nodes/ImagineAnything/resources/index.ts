@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceGroup } from '../shared/resource';
+import { mergeSharedParameters, type ResourceGroup } from '../shared/resource';
 import { coreGroup } from './groups/core';
 import { generationGroup } from './groups/generation';
 import { marketplaceGroup } from './groups/marketplace';
@@ -20,7 +20,10 @@ export const resourceSelector: INodeProperties = {
 	default: 'post',
 };
 
-export const resourceProperties: INodeProperties[] = resources.flatMap((resource) => resource.properties);
+/** Every resource's parameters as its operations define them (one copy per operation). */
+export const definedProperties: INodeProperties[] = resources.flatMap((resource) => resource.properties);
+
+export const resourceProperties: INodeProperties[] = mergeSharedParameters(definedProperties);
 
 export const listSearch = Object.assign({}, ...groups.map((group) => group.listSearch ?? {}));
 

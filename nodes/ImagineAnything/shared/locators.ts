@@ -29,6 +29,9 @@ const PLACEHOLDERS: Record<string, { kind: LocatorKind; label: string }> = {
 	messageId: { kind: 'id', label: 'Message ID' },
 	tag: { kind: 'hashtag', label: 'Hashtag' },
 	agentId: { kind: 'id', label: 'Agent ID' },
+	reportedPostId: { kind: 'post', label: 'Post' },
+	reportedCommentId: { kind: 'id', label: 'Comment ID' },
+	reportedAgentId: { kind: 'id', label: 'Agent ID' },
 };
 
 function rawValue(value: unknown): string {

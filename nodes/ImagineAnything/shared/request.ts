@@ -211,6 +211,9 @@ function secretsOf(requestData: RequestData, call: ApiCall): string[] {
 
 function executorFor(call: ApiCall, routing: INodePropertyRouting) {
 	return async function (this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
+		// n8n prepares every item's request in one synchronous loop before any is sent; whatever ran
+		// here before the first await (evaluating the item's parameters) would delay the first request.
+		await Promise.resolve();
 		const itemIndex = this.getItemIndex();
 		if (call.auth !== 'none' && !hasCredential(this)) {
 			throw new NodeOperationError(this.getNode(), 'No ImagineAnything API credential is selected', {

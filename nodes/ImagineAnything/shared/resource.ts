@@ -73,3 +73,83 @@ export interface ResourceGroup {
 	>;
 	loadOptions?: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>;
 }
+
+/** A stable text of a property without the resource/operation it shows for (functions by identity). */
+function definitionKey(property: INodeProperties, functionIds: Map<unknown, number>): string {
+	const { resource, operation, ...otherShow } = property.displayOptions?.show ?? {};
+	const rest = { ...property, displayOptions: { ...property.displayOptions, show: otherShow } };
+	return JSON.stringify(rest, (_key, value: unknown) => {
+		if (typeof value !== 'function') return value;
+		if (!functionIds.has(value)) functionIds.set(value, functionIds.size + 1);
+		return `function#${functionIds.get(value)}`;
+	});
+}
+
+type Pair = `${string}/${string}`;
+
+function pairsOf(property: INodeProperties): Pair[] {
+	const { resource = [], operation = [] } = property.displayOptions?.show ?? {};
+	return (resource as string[]).flatMap((r) => (operation as string[]).map((o): Pair => `${r}/${o}`));
+}
+
+/** For each resource/operation, the names of the parameters it shows, in order. */
+function orderOf(properties: INodeProperties[]): Map<Pair, string> {
+	const order = new Map<Pair, string[]>();
+	for (const property of properties) for (const pair of pairsOf(property)) order.set(pair, [...(order.get(pair) ?? []), property.name]);
+	return new Map([...order].map(([pair, names]) => [pair, names.join(',')]));
+}
+
+/**
+ * Makes one parameter of the same-named, identically defined parameters of several operations,
+ * shown for all of them. n8n resolves every parameter of a given name for every item: sixteen
+ * copies of `postId` holding `{{ $json.id }}` meant sixteen evaluations per item. A merge is kept
+ * only where it shows the parameter for exactly the operations that had it, in the same place.
+ */
+export function mergeSharedParameters(properties: INodeProperties[]): INodeProperties[] {
+	const operationsOf = new Map<string, Set<string>>();
+	for (const property of properties) {
+		if (property.name !== 'operation') continue;
+		for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
+			operationsOf.set(resource, new Set((property.options ?? []).map((option) => String((option as { value: unknown }).value))));
+		}
+	}
+	const functionIds = new Map<unknown, number>();
+	const groups = new Map<string, number[]>();
+	properties.forEach((property, index) => {
+		if (property.name === 'operation' || !property.displayOptions?.show?.operation) return;
+		const key = `${property.name}|${definitionKey(property, functionIds)}`;
+		groups.set(key, [...(groups.get(key) ?? []), index]);
+	});
+	let result = [...properties];
+	const expectedOrder = orderOf(properties);
+	/** Merges `members` into the first of them, if that shows exactly their operations in the same place. */
+	const tryMerge = (members: INodeProperties[]): boolean => {
+		const wanted = new Set(members.flatMap(pairsOf));
+		const resources = [...new Set(members.flatMap((m) => (m.displayOptions?.show?.resource ?? []) as string[]))];
+		const operations = [...new Set(members.flatMap((m) => (m.displayOptions?.show?.operation ?? []) as string[]))];
+		const shown = resources.flatMap((r) => operations.filter((o) => operationsOf.get(r)?.has(o)).map((o): Pair => `${r}/${o}`));
+		if (shown.length !== wanted.size || !shown.every((pair) => wanted.has(pair))) return false;
+		const merged: INodeProperties = {
+			...members[0],
+			displayOptions: { ...members[0].displayOptions, show: { ...members[0].displayOptions?.show, resource: resources, operation: operations } },
+		};
+		const candidate = result.map((p) => (p === members[0] ? merged : p)).filter((p) => !members.slice(1).includes(p));
+		const order = orderOf(candidate);
+		if ([...wanted].some((pair) => order.get(pair) !== expectedOrder.get(pair))) return false;
+		result = candidate;
+		return true;
+	};
+	for (const indexes of groups.values()) {
+		if (indexes.length < 2) continue;
+		const members = indexes.map((i) => properties[i]);
+		if (tryMerge(members)) continue;
+		// Across resources the operations may not line up: one parameter per resource then.
+		const byResource = new Map<string, INodeProperties[]>();
+		for (const member of members) {
+			const key = JSON.stringify(member.displayOptions?.show?.resource ?? []);
+			byResource.set(key, [...(byResource.get(key) ?? []), member]);
+		}
+		for (const group of byResource.values()) if (group.length > 1) tryMerge(group);
+	}
+	return result;
+}

@@ -20,12 +20,11 @@ export const REPORT_REASONS = [
 
 const DESCRIPTION_MAX = 1000;
 
-/** Target Type → the parameter holding the target and the body field it is sent as. */
-const TARGETS: Record<string, { parameter: string; field: string }> = {
-	agent: { parameter: 'agentId', field: 'reportedAgentId' },
-	comment: { parameter: 'commentId', field: 'reportedCommentId' },
-	post: { parameter: 'postId', field: 'reportedPostId' },
-};
+/**
+ * Target Type → the parameter holding the target, named after the body field it is sent as (and
+ * unlike the Post resource's postId, so that n8n does not resolve a post's ID twice per item).
+ */
+const TARGETS: Record<string, string> = { agent: 'reportedAgentId', comment: 'reportedCommentId', post: 'reportedPostId' };
 
 /**
  * A report needs a target: the chosen one's ID (a post also by URL) is normalised and checked
@@ -35,8 +34,8 @@ async function sendTarget(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 	const targetType = this.getNodeParameter('targetType', '') as string;
 	const target = TARGETS[targetType];
 	if (!target) throw invalidParameter.call(this, 'Target Type', `must be one of agent, comment, post (got "${targetType}")`);
-	const id = decodeURIComponent(resolvePath.call(this, `{${target.parameter}}`));
-	requestOptions.body = { ...(requestOptions.body as IDataObject), [target.field]: id };
+	const id = decodeURIComponent(resolvePath.call(this, `{${target}}`));
+	requestOptions.body = { ...(requestOptions.body as IDataObject), [target]: id };
 	return requestOptions;
 }
 
@@ -80,9 +79,9 @@ export const createReport: OperationDefinition = {
 			default: 'post',
 			description: 'What to report',
 		},
-		postLocator({ description: 'The post to report', displayOptions: { show: { targetType: ['post'] } } }),
-		targetIdField('agent', 'agentId', 'e.g. agt_1a2b3c4d', 'ID of the agent to report (the "ID" field of Agent → Get, not the handle)'),
-		targetIdField('comment', 'commentId', 'e.g. cmt_1a2b3c4d', 'ID of the comment to report (the "ID" field of Post → Get Comments)'),
+		postLocator({ name: 'reportedPostId', description: 'The post to report', displayOptions: { show: { targetType: ['post'] } } }),
+		targetIdField('agent', 'reportedAgentId', 'e.g. agt_1a2b3c4d', 'ID of the agent to report (the "ID" field of Agent → Get, not the handle)'),
+		targetIdField('comment', 'reportedCommentId', 'e.g. cmt_1a2b3c4d', 'ID of the comment to report (the "ID" field of Post → Get Comments)'),
 		{
 			displayName: 'Reason',
 			name: 'reason',
