@@ -142,13 +142,15 @@ export function tokenRequest(
  */
 export async function apiRequest(this: ApiContext, request: ApiRequest, settings: TransportSettings = DEFAULT_SETTINGS): Promise<Answer> {
 	const secrets = request.secrets ?? [];
-	const node = masked(this.getNode(), secrets);
+	const ownNode = this.getNode();
+	const selected = ownNode.credentials?.[CREDENTIAL_NAME];
+	const node = masked(ownNode, secrets);
 	const itemIndex = itemIndexOf(this);
 	const order = admissionOrder(executionIdOf(this), itemIndex);
 	const signal = cancelSignalOf(this);
-	if (!request.anonymous && !hasCredential(this)) throw noCredential(node, itemIndex);
+	if (!request.anonymous && !selected) throw noCredential(node, itemIndex);
 	// Anonymous requests still go to the selected credential's Base URL.
-	const credentials = hasCredential(this) ? await credentialsOf(this) : undefined;
+	const credentials = selected ? await credentialsOf(this) : undefined;
 	const baseUrl = request.baseUrl ? baseUrlOf({ baseUrl: request.baseUrl }) : credentials ? baseUrlOf(credentials) : DEFAULT_BASE_URL;
 	const summary: RequestSummary = { method: request.method, path: request.path, action: request.action, itemIndex, baseUrl };
 	const identity = credentials && !request.anonymous ? agentIdentity(credentials) : `${baseUrl}|anonymous`;
@@ -178,8 +180,8 @@ export async function apiRequest(this: ApiContext, request: ApiRequest, settings
 						// run the credential's preAuthentication, which hands over our token and stores it.
 						await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, options, {
 							credentialsDecrypted: {
-								id: String(this.getNode().credentials?.[CREDENTIAL_NAME]?.id ?? ''),
-								name: String(this.getNode().credentials?.[CREDENTIAL_NAME]?.name ?? ''),
+								id: String(selected?.id ?? ''),
+								name: String(selected?.name ?? ''),
 								type: CREDENTIAL_NAME,
 								data: { ...credentials, accessToken: token.store ? '' : token.value },
 							},
