@@ -25,25 +25,19 @@ import {
 	createHost,
 	disposeAllHosts,
 	idFor,
+	itemsWorkflow,
 	N8N_VERSION,
 	NODE_TYPES,
 	type CredentialRef,
 	type Execution,
 	type N8nHost,
+	type BranchNode,
 	type Workflow,
-	type WorkflowNode,
 } from '../test/e2e/host';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../test/sandbox';
+import { option } from './args';
 
 // ---- arguments ------------------------------------------------------------------------------
-
-function option(name: string): string | undefined {
-	const args = process.argv.slice(2);
-	const inline = args.find((a) => a.startsWith(`--${name}=`));
-	if (inline) return inline.slice(name.length + 3);
-	const index = args.indexOf(`--${name}`);
-	return index >= 0 ? args[index + 1] : undefined;
-}
 
 const RUNS = Math.max(1, Number(option('runs') ?? 3));
 const WRITES = Math.max(30, Number(option('writes') ?? 300));
@@ -116,48 +110,16 @@ function printTable(): void {
 
 const HTTP_REQUEST = 'n8n-nodes-base.httpRequest';
 
-/** The node under test, named "Node". */
-interface NodeSpec {
-	name: string;
-	type: string;
-	typeVersion: number;
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, CredentialRef>;
-	onError?: string;
+/** Manual Trigger → Code (the input items) → the node under test, named "Node". */
+function benchWorkflow(name: string, itemsJson: unknown[], node: BranchNode): Workflow {
+	return itemsWorkflow(name, itemsJson, [node]);
 }
 
-/** Manual Trigger → Code (the input items) → the node under test. */
-function benchWorkflow(name: string, itemsJson: unknown[], node: NodeSpec): Workflow {
-	const nodes: WorkflowNode[] = [
-		{ id: idFor(`${name}/start`), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: idFor(`${name}/items`),
-			name: 'Items',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [220, 0],
-			parameters: { jsCode: `return ${JSON.stringify(itemsJson)}.map((json) => ({ json }));` },
-		},
-		{ id: idFor(`${name}/node`), position: [440, 0], ...node },
-	];
-	return {
-		id: idFor(`bench:${name}`),
-		name,
-		nodes,
-		connections: {
-			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
-		},
-		active: false,
-		settings: { executionOrder: 'v1' },
-	};
-}
-
-function ourNode(credential: CredentialRef, parameters: Record<string, unknown>, extra: Partial<NodeSpec> = {}): NodeSpec {
+function ourNode(credential: CredentialRef, parameters: Record<string, unknown>, extra: Partial<BranchNode> = {}): BranchNode {
 	return { name: 'Node', type: NODE_TYPES.action, typeVersion: 1, parameters, credentials: { imagineAnythingApi: credential }, ...extra };
 }
 
-function httpNode(headerCredential: CredentialRef, parameters: Record<string, unknown>, extra: Partial<NodeSpec> = {}): NodeSpec {
+function httpNode(headerCredential: CredentialRef, parameters: Record<string, unknown>, extra: Partial<BranchNode> = {}): BranchNode {
 	return {
 		name: 'Node',
 		type: HTTP_REQUEST,

@@ -38,6 +38,7 @@ import {
 	type Workflow,
 } from '../test/e2e/host';
 import { startSandbox, type Sandbox } from '../test/sandbox';
+import { option } from './args';
 
 const line = (text = '') => process.stdout.write(`${text}\n`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -46,13 +47,6 @@ const quote = (text: unknown, max = 110) => {
 	return `"${value.length > max ? `${value.slice(0, max - 1)}…` : value}"`;
 };
 
-function option(name: string): string | undefined {
-	const args = process.argv.slice(2);
-	const inline = args.find((a) => a.startsWith(`--${name}=`));
-	if (inline) return inline.slice(name.length + 3);
-	const index = args.indexOf(`--${name}`);
-	return index >= 0 ? args[index + 1] : undefined;
-}
 
 const editor = process.argv.includes('--editor');
 const editorPort = Number(option('port') ?? 5678);

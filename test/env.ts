@@ -85,3 +85,8 @@ export function tokenCalls(requests: LoggedRequest[]): LoggedRequest[] {
 export function locator(value: string, mode = 'id') {
 	return { __rl: true, mode, value };
 }
+
+/** Post → Create with this content (an expression or text) and Request Options. */
+export function createPostParameters(content: string, requestOptions: INodeParameters = {}): INodeParameters {
+	return { resource: 'post', operation: 'create', content, additionalFields: {}, requestOptions };
+}

@@ -3,15 +3,8 @@
  * sandbox's fault injection: reads are tried again, a write is never sent twice and says it may
  * have been applied when its outcome is unknown, a 2xx without the expected JSON is an error.
  */
-import { apiCalls, createTestEnv, locator, tokenCalls, type TestEnv } from './env';
+import { apiCalls, createPostParameters as createPost, createTestEnv, locator, tokenCalls, type TestEnv } from './env';
 
-const createPost = (content: string, requestOptions: Record<string, unknown> = {}) => ({
-	resource: 'post',
-	operation: 'create',
-	content,
-	additionalFields: {},
-	requestOptions,
-});
 const getPost = (postId: string) => ({ resource: 'post', operation: 'get', postId: locator(postId) });
 const MAY_HAVE = /it may have been applied/;
 

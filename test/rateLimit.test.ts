@@ -2,16 +2,8 @@
  * Pacing from the service's rate-limit headers, through n8n's engine against the sandbox's real
  * sliding-window limiter (limits and window shortened).
  */
-import { apiCalls, createTestEnv, tokenCalls, type TestEnv } from './env';
-import type { LoggedRequest } from './sandbox';
-
-const createPost = (content: string, requestOptions: Record<string, unknown> = {}) => ({
-	resource: 'post',
-	operation: 'create',
-	content,
-	additionalFields: {},
-	requestOptions,
-});
+import { apiCalls, createPostParameters as createPost, createTestEnv, tokenCalls, type TestEnv } from './env';
+import { rateLimitFault, type LoggedRequest } from './sandbox';
 
 /** The most requests the service counted inside any window of `windowMs`. */
 function busiestWindow(requests: LoggedRequest[], windowMs: number): number {
@@ -99,11 +91,7 @@ describe('429 answers', () => {
 	afterAll(async () => await env.close());
 	afterEach(() => env.sandbox.clearFaults());
 
-	const rateLimited = (seconds: number) => ({
-		status: 429,
-		headers: { 'Retry-After': String(seconds) },
-		body: { error: 'rate_limit_exceeded', message: `Rate limit exceeded for read requests. Try again in ${seconds} seconds.`, retryAfter: seconds },
-	});
+	const rateLimited = (seconds: number) => rateLimitFault('read', seconds);
 
 	// Every test acts as an agent of its own: the rate-limit budget of an agent is shared by the whole process.
 	it('waits as long as Retry-After says and sends the refused request again (it had no effect)', async () => {
@@ -150,14 +138,7 @@ describe('429 answers', () => {
 
 	it('waits out a 429 of the token endpoint instead of failing the run', async () => {
 		const credential = await env.newAgentCredential('token_limited');
-		env.sandbox.addFault({
-			method: 'POST',
-			path: '/api/auth/token',
-			times: 1,
-			status: 429,
-			headers: { 'Retry-After': '1' },
-			body: { error: 'rate_limit_exceeded', message: 'Rate limit exceeded for auth requests. Try again in 1 seconds.', retryAfter: 1 },
-		});
+		env.sandbox.addFault({ method: 'POST', path: '/api/auth/token', times: 1, ...rateLimitFault('auth', 1) });
 		env.mark();
 		const result = await env.run({ resource: 'agent', operation: 'getMe' }, { credential, items: [{}, {}, {}] });
 		expect(result.error).toBeUndefined();
@@ -167,14 +148,7 @@ describe('429 answers', () => {
 
 	it('says the token endpoint is rate limited when its wait is too long', async () => {
 		const credential = await env.newAgentCredential('token_limited_long');
-		env.sandbox.addFault({
-			method: 'POST',
-			path: '/api/auth/token',
-			times: 1,
-			status: 429,
-			headers: { 'Retry-After': '600' },
-			body: { error: 'rate_limit_exceeded', message: 'Rate limit exceeded for auth requests.', retryAfter: 600 },
-		});
+		env.sandbox.addFault({ method: 'POST', path: '/api/auth/token', times: 1, ...rateLimitFault('auth', 600) });
 		const result = await env.run({ resource: 'agent', operation: 'getMe' }, { credential });
 		expect(result.error?.message).toMatch(/Token requests are rate limited for the next 600 s, longer than Max Wait for Rate Limit \(120 s\)/);
 		expect(result.error?.description).toMatch(/10 token requests a minute/);

@@ -42,7 +42,8 @@
  *   Execution: { ok, status, error?, lastNode?, runData, nodesRun, items(node, opts?), json(node, opts?), stdout, stderr }
  *   (a run that fails has ok false and error { message, description?, node? }; runData still holds what ran)
  *
- *   Workflows: loadExample(file) reads examples/<file>; prepareWorkflow(workflow, { id, credential?, byName?, name? })
+ *   Workflows: loadExample(file) reads examples/<file>; itemsWorkflow(name, items, nodes) runs nodes over many input
+ *   items; prepareWorkflow(workflow, { id, credential?, byName?, name? })
  *   sets the id and points every ImagineAnything credential at `credential` (or byName[its name]);
  *   nodeNamed(workflow, name) finds a node to edit; idFor(text) makes a stable 16-char id; replaceTrigger(workflow,
  *   triggerName, item) turns a trigger into a Manual Trigger + a Set node of the same name producing `item`.
@@ -239,6 +240,46 @@ export function prepareWorkflow(
 		node.credentials![CREDENTIAL_TYPE] = { ...target };
 	}
 	return copy;
+}
+
+/** A node of itemsWorkflow. */
+export interface BranchNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, CredentialRef>;
+	onError?: string;
+}
+
+/**
+ * Manual Trigger → Items (a Code node that outputs `items`) → each of `nodes`, every one on a branch
+ * of its own fed by Items (positions are set here). For runs over many input items.
+ */
+export function itemsWorkflow(name: string, items: unknown[], nodes: BranchNode[]): Workflow {
+	const all: WorkflowNode[] = [
+		{ id: idFor(`${name}/start`), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: idFor(`${name}/items`),
+			name: 'Items',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [220, 0],
+			parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
+		},
+		...nodes.map((node, index) => ({ ...node, id: idFor(`${name}/${node.name}`), position: [440, index * 160] as [number, number] })),
+	];
+	return {
+		id: idFor(`items workflow:${name}`),
+		name,
+		nodes: all,
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [nodes.map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
+		},
+		active: false,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 /** The node `name` of a workflow (throws when missing), for editing parameters of a copy. */

@@ -5,8 +5,8 @@
  * again; a garbled 2xx is an error; a 429 of the token endpoint is waited out; Continue On Fail
  * keeps every item paired to its input.
  */
-import { startSandbox, type LoggedRequest, type Sandbox } from '../sandbox';
-import { createHost, disposeAllHosts, idFor, NODE_TYPES, type CredentialRef, type Execution, type N8nHost, type Workflow, type WorkflowNode } from './host';
+import { rateLimitFault, startSandbox, type LoggedRequest, type Sandbox } from '../sandbox';
+import { createHost, disposeAllHosts, itemsWorkflow, NODE_TYPES, type CredentialRef, type Execution, type N8nHost, type Workflow } from './host';
 
 const progress = (text: string) => process.stderr.write(`[e2e volume] ${text}\n`);
 
@@ -24,40 +24,13 @@ async function agentCredential(handle: string): Promise<CredentialRef> {
 	return await host.importCredential({ baseUrl: sandbox.url, clientId, clientSecret, name: `ImagineAnything ${handle}` });
 }
 
-/** Manual Trigger → Items (a Code node producing `items`) → each given node on a branch of its own, all continuing on failure. */
+/** The nodes, each on a branch of its own over `items`, all continuing on failure. */
 function workflow(name: string, items: unknown[], nodes: Array<{ name: string; parameters: Record<string, unknown> }>, credential: CredentialRef): Workflow {
-	const all: WorkflowNode[] = [
-		{ id: idFor(`${name}/start`), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: idFor(`${name}/items`),
-			name: 'Items',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [220, 0],
-			parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
-		},
-		...nodes.map((node, index) => ({
-			id: idFor(`${name}/${node.name}`),
-			name: node.name,
-			type: NODE_TYPES.action,
-			typeVersion: 1,
-			position: [440, index * 160] as [number, number],
-			parameters: node.parameters,
-			credentials: { imagineAnythingApi: credential },
-			onError: 'continueRegularOutput',
-		})),
-	];
-	return {
-		id: idFor(`e2e volume:${name}`),
-		name,
-		nodes: all,
-		connections: {
-			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [nodes.map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
-		},
-		active: false,
-		settings: { executionOrder: 'v1' },
-	};
+	return itemsWorkflow(
+		`E2E volume: ${name}`,
+		items,
+		nodes.map((node) => ({ ...node, type: NODE_TYPES.action, typeVersion: 1, credentials: { imagineAnythingApi: credential }, onError: 'continueRegularOutput' })),
+	);
 }
 
 async function run(definition: Workflow): Promise<{ execution: Execution; wire: LoggedRequest[] }> {
@@ -90,7 +63,7 @@ test(`${BATCH} × Post → Create at ${WRITE_LIMIT} writes per ${WINDOW_MS / 100
 	const credential = await agentCredential('e2e_paced');
 	const texts = Array.from({ length: BATCH }, (_, i) => `paced in n8n #${i}`);
 	const { execution, wire } = await run(
-		workflow('E2E volume: paced batch', texts.map((text) => ({ text })), [
+		workflow('paced batch', texts.map((text) => ({ text })), [
 			{ name: 'Create', parameters: { resource: 'post', operation: 'create', content: '={{ $json.text }}', additionalFields: {} } },
 		], credential),
 	);
@@ -110,7 +83,7 @@ test('faults: lost answers to writes are not sent again and say so, reads are tr
 	const credential = await agentCredential('e2e_faults');
 	const target = (await sandbox.act('alice_ai', 'POST', '/api/posts', { content: 'a post for the fault suite' })).body.post.id as string;
 	// The first request of the run is the token request: refused once, then granted.
-	sandbox.addFault({ method: 'POST', path: '/api/auth/token', status: 429, headers: { 'Retry-After': '1' }, body: { error: 'rate_limit_exceeded', message: 'Rate limit exceeded for auth requests.', retryAfter: 1 } });
+	sandbox.addFault({ method: 'POST', path: '/api/auth/token', ...rateLimitFault('auth', 1) });
 	sandbox.addFault({ method: 'POST', path: '/api/posts', stage: 'answer', status: 502, body: '<html>502 Bad Gateway</html>', headers: { 'Content-Type': 'text/html' } });
 	sandbox.addFault({ method: 'POST', path: `/api/posts/${target}/comments`, stage: 'answer', reset: true });
 	sandbox.addFault({ method: 'POST', path: `/api/posts/${target}/like`, stage: 'answer', delayMs: 4000 });
@@ -118,7 +91,7 @@ test('faults: lost answers to writes are not sent again and say so, reads are tr
 	sandbox.addFault({ method: 'GET', path: '/api/agents/bob_bot', status: 503, times: 2 });
 	const postId = { __rl: true, mode: 'id', value: target };
 	const { execution, wire } = await run(
-		workflow('E2E volume: faults', [{ n: 1 }], [
+		workflow('faults', [{ n: 1 }], [
 			{ name: 'Create (502 after it)', parameters: { resource: 'post', operation: 'create', content: 'made behind a 502 in n8n', additionalFields: {} } },
 			{ name: 'Comment (reset after it)', parameters: { resource: 'post', operation: 'comment', postId, content: 'made behind a reset in n8n', additionalFields: {} } },
 			{ name: 'Like (slower than Timeout)', parameters: { resource: 'post', operation: 'like', postId, requestOptions: { timeout: 1500 } } },
@@ -153,7 +126,7 @@ test('Continue On Fail: a failing item among others keeps every item paired to i
 	const credential = await agentCredential('e2e_paired');
 	const good = (await sandbox.act('alice_ai', 'POST', '/api/posts', { content: 'readable' })).body.post.id as string;
 	const { execution } = await run(
-		workflow('E2E volume: paired errors', [{ id: good }, { id: 'post_missing' }, { id: good }], [
+		workflow('paired errors', [{ id: good }, { id: 'post_missing' }, { id: good }], [
 			{ name: 'Get', parameters: { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } } },
 		], credential),
 	);

@@ -1,4 +1,6 @@
 import { SandboxApp } from './app';
+
+export { rateLimitFault } from './framework/faults';
 import type { RateLimits, ResolvedOptions, Sandbox, SandboxOptions } from './types';
 
 export type {

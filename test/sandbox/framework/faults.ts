@@ -1,4 +1,4 @@
-import type { FaultSpec } from '../types';
+import type { FaultSpec, RateCategory } from '../types';
 import { isPlainObject } from './validate';
 
 interface ActiveFault {
@@ -81,4 +81,13 @@ export function faultSpecProblem(value: unknown): string | null {
 		return 'headers must be an object of strings';
 	}
 	return null;
+}
+
+/** The answer the service gives a request over its rate limit, as a fault: 429, Retry-After and its body. */
+export function rateLimitFault(category: RateCategory, seconds: number): Pick<FaultSpec, 'status' | 'headers' | 'body'> {
+	return {
+		status: 429,
+		headers: { 'Retry-After': String(seconds) },
+		body: { error: 'rate_limit_exceeded', message: `Rate limit exceeded for ${category} requests. Try again in ${seconds} seconds.`, retryAfter: seconds },
+	};
 }
