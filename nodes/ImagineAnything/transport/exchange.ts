@@ -223,7 +223,8 @@ export async function exchange(request: ExchangeRequest): Promise<Exchanged> {
 				}),
 			};
 		}
-		const errorBody = garbled !== undefined ? { message: garbled } : body;
+		// Not JSON (a proxy's error page): kept as text beside the status, never taken for the service's message.
+		const errorBody = garbled !== undefined ? { answerText: garbled } : body;
 		const answerBody = status >= 400 && (!errorBody || typeof errorBody !== 'object') ? {} : errorBody;
 		return { answer: { status, headers, body: answerBody, ...(failures ? { attempts: failures + 1 } : {}) } };
 	}

@@ -55,9 +55,15 @@ function apiError(node: INode, request: RequestSummary, message: string, descrip
 	);
 }
 
+/** What an answer that was not JSON began with, for the description. */
+function answerText(body: IDataObject): string {
+	return typeof body.answerText === 'string' && body.answerText.trim() ? ` The answer began with: ${JSON.stringify(body.answerText.trim().slice(0, 120))}.` : '';
+}
+
 /** The error an HTTP error answer (not 429, which is waited out) becomes. */
 export function statusError(node: INode, request: RequestSummary, status: number, body: IDataObject, attempts = 1): NodeApiError {
 	const said = serviceMessage(body);
+	const text = answerText(body);
 	if (request.token) {
 		if (status === 400 || status === 401) {
 			return apiError(
@@ -82,7 +88,7 @@ export function statusError(node: INode, request: RequestSummary, status: number
 				node,
 				request,
 				said || `ImagineAnything answered ${status}`,
-				`ImagineAnything had a problem answering (HTTP ${status}); the node tried ${attempts} time(s). Nothing was changed. Try again later.`,
+				`ImagineAnything had a problem answering (HTTP ${status}); the node tried ${attempts} time(s). Nothing was changed. Try again later.${text}`,
 				status,
 				body,
 			);
@@ -91,7 +97,7 @@ export function statusError(node: INode, request: RequestSummary, status: number
 			node,
 			request,
 			`ImagineAnything answered ${status} to ${what(request)}${said ? ` (${said})` : ''}: it may have been applied`,
-			mayHaveBeenApplied(request),
+			`${mayHaveBeenApplied(request)}${text}`,
 			status,
 			body,
 		);
@@ -106,7 +112,7 @@ export function statusError(node: INode, request: RequestSummary, status: number
 			body,
 		);
 	}
-	let description = HOW_TO_FIX[status] ?? `ImagineAnything refused the request (HTTP ${status}).`;
+	let description = `${HOW_TO_FIX[status] ?? `ImagineAnything refused the request (HTTP ${status}).`}${text}`;
 	if (body.details && typeof body.details === 'object') description = `${description} Details: ${JSON.stringify(body.details)}`;
 	return apiError(node, request, said || `ImagineAnything answered ${status}`, description, status, body);
 }
