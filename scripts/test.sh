@@ -5,17 +5,29 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== build"
+stage_started=$(date +%s)
+stage() {
+	local now
+	now=$(date +%s)
+	[ -n "${stage_name:-}" ] && echo "== $stage_name took $(( now - stage_started )) s"
+	stage_name="$1"
+	stage_started=$now
+	[ -n "$1" ] && echo "== $1"
+	return 0
+}
+
+stage build
 npm run build --silent
-echo "== lint"
+stage lint
 npm run lint --silent
-echo "== jest"
+stage jest
 rm -rf .build/operation-runs .build/jest-*.json
 mkdir -p .build
 status=0
 npx jest --ci --json --outputFile=.build/jest-main.json "$@" || status=$?
-echo "== endpoint coverage"
+stage "endpoint coverage"
 npx jest --ci --config jest.coverage.config.js --json --outputFile=.build/jest-coverage.json || status=$?
+stage ""
 if [ "${SKIP_E2E:-0}" != 1 ]; then
 	echo "== end to end in real n8n"
 	if ! bash scripts/e2e/test-e2e.sh --json --outputFile=.build/jest-e2e.json; then

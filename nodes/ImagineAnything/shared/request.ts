@@ -126,7 +126,8 @@ async function send(
 		secrets: sending.secrets,
 		baseUrl: typeof options.baseURL === 'string' && options.baseURL !== '' ? options.baseURL : undefined,
 	};
-	if (request.method === 'GET' || (isObject(request.body) && Object.keys(request.body).length === 0)) delete request.body;
+	const emptyBody = !Buffer.isBuffer(request.body) && isObject(request.body) && Object.keys(request.body).length === 0;
+	if (request.method === 'GET' || emptyBody) delete request.body;
 	return await apiRequest.call(this, request, sending.settings);
 }
 
