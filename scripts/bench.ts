@@ -33,7 +33,7 @@ import {
 	type N8nHost,
 	type BranchNode,
 	type Workflow,
-} from '../test/e2e/host';
+} from './n8n';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../test/sandbox';
 import { option } from './args';
 

@@ -19,7 +19,7 @@ import {
 	prepareOnboardingRegister,
 	prepareOrderFulfilment,
 	prepareScheduledPost,
-} from '../test/e2e/examples';
+} from './examples';
 import {
 	createHost,
 	DEFAULT_OWNER,
@@ -36,7 +36,7 @@ import {
 	type Execution,
 	type N8nHost,
 	type Workflow,
-} from '../test/e2e/host';
+} from './n8n';
 import { startSandbox, type Sandbox } from '../test/sandbox';
 import { option } from './args';
 

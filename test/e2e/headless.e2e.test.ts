@@ -13,7 +13,7 @@ import {
 	prepareOnboardingRegister,
 	prepareOrderFulfilment,
 	prepareScheduledPost,
-} from './examples';
+} from '../../scripts/examples';
 import {
 	createHost,
 	disposeAllHosts,
@@ -25,7 +25,7 @@ import {
 	type N8nHost,
 	type Workflow,
 	type WorkflowNode,
-} from './host';
+} from '../../scripts/n8n';
 
 const progress = (text: string) => process.stderr.write(`[e2e] ${text}\n`);
 

@@ -17,7 +17,7 @@ import * as path from 'path';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { marketplaceOf } from '../sandbox/state/marketplace';
 import { webhookConfigOf } from '../sandbox/state/webhooks';
-import { createHost, CREDENTIAL_TYPE, disposeAllHosts, idFor, NODE_TYPES, type CredentialRef, type N8nHost, type Workflow } from './host';
+import { createHost, CREDENTIAL_TYPE, disposeAllHosts, idFor, NODE_TYPES, type CredentialRef, type N8nHost, type Workflow } from '../../scripts/n8n';
 import { listExecutions, login, waitForExecutions, type StoredExecution } from './triggerExecutions';
 
 const TRIGGER = 'ImagineAnything Trigger';

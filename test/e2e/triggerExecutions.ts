@@ -4,7 +4,7 @@
  * `n8n execute`. GET /rest/executions/:id answers the run data "flatted" (n8n's format for
  * circular JSON), which unflatten() turns back into plain objects.
  */
-import { DEFAULT_OWNER, type ExecutionItem, type N8nHost, type Owner } from './host';
+import { DEFAULT_OWNER, type ExecutionItem, type N8nHost, type Owner } from '../../scripts/n8n';
 
 export interface StoredExecution {
 	id: string;

@@ -16,7 +16,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties, resourceSelector } from '../../nodes/ImagineAnything/resources';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { createHost, DEFAULT_OWNER, idFor, N8N_VERSION, NODE_TYPES, REPO_ROOT, type N8nHost, type Workflow } from './host';
+import { createHost, DEFAULT_OWNER, idFor, N8N_VERSION, NODE_TYPES, REPO_ROOT, type N8nHost, type Workflow } from '../../scripts/n8n';
 
 interface Locator {
 	click(options?: { timeout?: number }): Promise<void>;

@@ -6,7 +6,7 @@
  * keeps every item paired to its input.
  */
 import { rateLimitFault, startSandbox, type LoggedRequest, type Sandbox } from '../sandbox';
-import { createHost, disposeAllHosts, itemsWorkflow, NODE_TYPES, type CredentialRef, type Execution, type N8nHost, type Workflow } from './host';
+import { createHost, disposeAllHosts, itemsWorkflow, NODE_TYPES, type CredentialRef, type Execution, type N8nHost, type Workflow } from '../../scripts/n8n';
 
 const progress = (text: string) => process.stderr.write(`[e2e volume] ${text}\n`);
 

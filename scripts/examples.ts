@@ -11,10 +11,10 @@
  */
 import * as http from 'http';
 
-import { parseEvent, toOutputItem } from '../../nodes/ImagineAnythingTrigger/helpers/deliveryFormat';
-import type { Sandbox } from '../sandbox';
-import { marketplaceOf } from '../sandbox/state/marketplace';
-import { idFor, loadExample, nodeNamed, prepareWorkflow, replaceTrigger, type CredentialRef, type Workflow } from './host';
+import { parseEvent, toOutputItem } from '../nodes/ImagineAnythingTrigger/helpers/deliveryFormat';
+import type { Sandbox } from '../test/sandbox';
+import { marketplaceOf } from '../test/sandbox/state/marketplace';
+import { idFor, loadExample, nodeNamed, prepareWorkflow, replaceTrigger, type CredentialRef, type Workflow } from './n8n';
 
 export const EXAMPLE_FILES = {
 	scheduledPost: 'scheduled-post.json',

@@ -1,0 +1,72 @@
+export interface ExecutionItem {
+	json: Record<string, any>;
+	binary?: Record<string, { mimeType?: string; fileName?: string; fileSize?: string; [key: string]: unknown }>;
+}
+
+export interface Execution {
+	ok: boolean;
+	/** n8n's status: success, error, … ('unparsed' when no JSON could be read from the output). */
+	status: string;
+	error?: { message: string; description?: string; node?: string; [key: string]: unknown };
+	lastNode?: string;
+	runData: Record<string, Array<{ data?: { main?: Array<ExecutionItem[] | null> }; error?: unknown; [key: string]: unknown }>>;
+	/** Names of the nodes that ran, in the order their first run started. */
+	nodesRun: string[];
+	/** Output items of a node (run 0, output 0 unless given); [] when it did not run. */
+	items(node: string, options?: { run?: number; output?: number }): ExecutionItem[];
+	json(node: string, options?: { run?: number; output?: number }): Array<Record<string, any>>;
+	stdout: string;
+	stderr: string;
+}
+
+/** The run JSON in `n8n execute` output: after the logs on success, inside the log on failure. */
+function extractRunJson(stdout: string): any {
+	const starts: number[] = [];
+	const lines = stdout.split('\n');
+	let offset = 0;
+	for (const text of lines) {
+		if (text === '{') starts.push(offset);
+		offset += text.length + 1;
+	}
+	for (const start of starts) {
+		const end = stdout.indexOf('\n}', start);
+		for (let close = end; close >= 0; close = stdout.indexOf('\n}', close + 1)) {
+			try {
+				const parsed = JSON.parse(stdout.slice(start, close + 2));
+				if (parsed && typeof parsed === 'object' && parsed.data?.resultData) return parsed;
+			} catch {
+				// not the end of this object yet
+			}
+		}
+	}
+	return undefined;
+}
+
+export function toExecution(stdout: string, stderr: string, code: number | null): Execution {
+	const run = extractRunJson(stdout);
+	const resultData = run?.data?.resultData ?? {};
+	const runData: Execution['runData'] = resultData.runData ?? {};
+	const items: Execution['items'] = (node, options = {}) =>
+		(runData[node]?.[options.run ?? 0]?.data?.main?.[options.output ?? 0] ?? []) as ExecutionItem[];
+	const nodesRun = Object.entries(runData)
+		.map(([name, runs]) => ({ name, start: Number((runs[0] as { startTime?: number })?.startTime ?? 0) }))
+		.sort((a, b) => a.start - b.start)
+		.map((entry) => entry.name);
+	const error = resultData.error
+		? { ...resultData.error, message: String(resultData.error.message ?? ''), node: resultData.error.node?.name ?? resultData.error.node }
+		: run
+			? undefined
+			: { message: `no execution result in the output of n8n execute (exit ${String(code)})` };
+	return {
+		ok: !!run && !resultData.error && code === 0,
+		status: run?.status ?? 'unparsed',
+		error,
+		lastNode: resultData.lastNodeExecuted,
+		runData,
+		nodesRun,
+		items,
+		json: (node, options) => items(node, options).map((item) => item.json),
+		stdout,
+		stderr,
+	};
+}

@@ -1,0 +1,74 @@
+/**
+ * Drives a real n8n (installed by scripts/e2e/install-n8n.sh into .n8n-install/<version>) with
+ * this package installed the way users get it: `npm pack` → tarball → `npm install` in a fresh
+ * N8N_USER_FOLDER's .n8n/nodes, so node types are `n8n-nodes-imagineanything.*`.
+ * Everything listens on 127.0.0.1; telemetry, templates and version checks are off.
+ *
+ * One module per job: paths (where things are), install (n8n versions), pack (the package tarball),
+ * processes (running commands), workflows (workflow JSON), execution (reading `n8n execute`),
+ * rest (the REST session), host (an n8n user folder and its processes). Used by the e2e suites,
+ * the demo and the bench.
+ *
+ * API (stable; add to it, do not change these signatures):
+ *
+ *   N8N_VERSION                      '2.8.4', or env N8N_E2E_VERSION
+ *   REPO_ROOT                        absolute path of the repository
+ *   NODE_TYPES                       { action, trigger, pollTrigger }: full type names as installed
+ *   CREDENTIAL_TYPE                  'imagineAnythingApi'
+ *   n8nBin(version?)                 path of the n8n binary
+ *   n8nInstalled(version?)           whether that n8n is installed
+ *   ensureN8n(version?)              installs it when missing (progress on stderr); returns n8nBin
+ *   n8nRuntime(version?)             { nodeBin?, env } recorded by install-n8n.sh (Node 24 for 2.4x), honoured by every host
+ *   packPackage()                    npm run build + npm pack (once per process, or env N8N_E2E_TARBALL) → .tgz path
+ *                                    (under .e2e/pack-XXXXXX/, removed by disposeAllHosts() or when the process exits)
+ *   freePort()                       a free TCP port on 127.0.0.1
+ *
+ *   createHost(options?) → Promise<N8nHost>   fresh N8N_USER_FOLDER (under os.tmpdir()) with the package installed
+ *     options: { version?, tarball?, port?, userFolder?, env?, log? }
+ *   N8nHost
+ *     .userFolder .port .url (http://127.0.0.1:port) .version
+ *     .env()                                    the environment every n8n process of this host gets
+ *     .cli(args, { timeoutMs?, onStart? })      runs `n8n <args>` → { code, stdout, stderr } (output through files, complete
+ *                                               however large); rejects only on timeout; onStart(pid) when spawned
+ *     .importCredential({ baseUrl, clientId, clientSecret, id?, name? }) → { id, name }
+ *     .importWorkflows(workflows)               `n8n import:workflow` of an array (each needs a 16-char id)
+ *     .execute(workflowId, { timeoutMs?, onStart? })  `n8n execute --rawOutput` → Execution (never rejects on a failed run)
+ *     .publish(workflowId)                      `n8n publish:workflow` (1.x: update:workflow --active=true; activate while n8n is stopped)
+ *     .start({ timeoutMs? })                    `n8n start` on .port; resolves when the REST API answers (GET /rest/settings 200, POST /rest/login mounted)
+ *     .stop()                                   SIGTERM n8n (it stops its task runner), SIGKILL its process group after 20 s / once it exited
+ *     .running                                  whether `n8n start` is running
+ *     .log()                                    stdout+stderr of `n8n start` so far (for diagnostics)
+ *     .setupOwner(owner?) → Owner               POST /rest/owner/setup on a fresh instance (needs .start()); DEFAULT_OWNER
+ *                                               is owner@example.com / Imagine-n8n-2025
+ *     .rest(method, path, body?) → { status, body }   REST call with the owner's session cookie
+ *     .dispose()                                stop + delete the user folder (unless options.userFolder was given)
+ *   disposeAllHosts()                            dispose every host still alive, remove packPackage's folder (for afterAll)
+ *
+ *   Execution: { ok, status, error?, lastNode?, runData, nodesRun, items(node, opts?), json(node, opts?), stdout, stderr }
+ *   (a run that fails has ok false and error { message, description?, node? }; runData still holds what ran)
+ *
+ *   Workflows: loadExample(file) reads examples/<file>; itemsWorkflow(name, items, nodes) runs nodes over many input
+ *   items; prepareWorkflow(workflow, { id, credential?, byName?, name? })
+ *   sets the id and points every ImagineAnything credential at `credential` (or byName[its name]);
+ *   nodeNamed(workflow, name) finds a node to edit; idFor(text) makes a stable 16-char id; replaceTrigger(workflow,
+ *   triggerName, item) turns a trigger into a Manual Trigger + a Set node of the same name producing `item`.
+ */
+export { toExecution, type Execution, type ExecutionItem } from './execution';
+export { createHost, DEFAULT_OWNER, disposeAllHosts, N8nHost, type HostOptions, type Owner } from './host';
+export { ensureN8n, n8nBin, n8nInstalled, n8nRuntime } from './install';
+export { packPackage } from './pack';
+export { CREDENTIAL_TYPE, N8N_VERSION, NODE_TYPES, PACKAGE_NAME, REPO_ROOT } from './paths';
+export { freePort, type CliResult } from './processes';
+export type { RestAnswer } from './rest';
+export {
+	idFor,
+	itemsWorkflow,
+	loadExample,
+	nodeNamed,
+	prepareWorkflow,
+	replaceTrigger,
+	type BranchNode,
+	type CredentialRef,
+	type Workflow,
+	type WorkflowNode,
+} from './workflows';
