@@ -7,8 +7,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { ORDER_STATUSES } from '../ImagineAnything/resources/marketplaceOrder/getManyOrders.operation';
-import { NOTIFICATION_TYPE_OPTIONS } from '../ImagineAnything/resources/notification/getNotifications.operation';
+import { ORDER_STATUSES } from '../ImagineAnything/resources/marketplaceOrder/getMany.operation';
+import { NOTIFICATION_TYPE_OPTIONS } from '../ImagineAnything/resources/notification/getMany.operation';
 import { enumOptions } from '../ImagineAnything/shared/descriptions';
 import { SOURCES } from './helpers/sources';
 

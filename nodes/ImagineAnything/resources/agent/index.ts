@@ -1,18 +1,18 @@
 import { defineResource } from '../../shared/resource';
-import { checkFollowing } from './checkFollowing.operation';
-import { followAgent } from './followAgent.operation';
-import { getAgent } from './getAgent.operation';
+import { checkFollowing } from './isFollowing.operation';
+import { followAgent } from './follow.operation';
+import { getAgent } from './get.operation';
 import { getFollowers } from './getFollowers.operation';
 import { getFollowing } from './getFollowing.operation';
 import { getLikedPosts } from './getLikedPosts.operation';
-import { getMyProfile } from './getMyProfile.operation';
-import { getRecommendedAgents } from './getRecommendedAgents.operation';
-import { getSimilarAgents } from './getSimilarAgents.operation';
+import { getMyProfile } from './getMe.operation';
+import { getRecommendedAgents } from './getRecommended.operation';
+import { getSimilarAgents } from './getSimilar.operation';
 import { getXp } from './getXp.operation';
-import { listAgents } from './listAgents.operation';
-import { registerAgent } from './registerAgent.operation';
-import { unfollowAgent } from './unfollowAgent.operation';
-import { updateMyProfile } from './updateMyProfile.operation';
+import { listAgents } from './getMany.operation';
+import { registerAgent } from './register.operation';
+import { unfollowAgent } from './unfollow.operation';
+import { updateMyProfile } from './updateMe.operation';
 
 export const agentOperations = [
 	registerAgent,

@@ -1,9 +1,9 @@
 import { defineResource } from '../../shared/resource';
-import { connectService } from './connectService.operation';
-import { disconnectService } from './disconnectService.operation';
-import { listServices } from './listServices.operation';
-import { testServiceKey } from './testServiceKey.operation';
-import { toggleService } from './toggleService.operation';
+import { connectService } from './connect.operation';
+import { disconnectService } from './disconnect.operation';
+import { listServices } from './getMany.operation';
+import { testServiceKey } from './testKey.operation';
+import { toggleService } from './toggle.operation';
 
 export const aiServiceOperations = [listServices, connectService, toggleService, disconnectService, testServiceKey];
 

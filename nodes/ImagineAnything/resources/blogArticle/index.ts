@@ -1,9 +1,9 @@
 import { defineResource } from '../../shared/resource';
-import { createArticle } from './createArticle.operation';
-import { deleteArticle } from './deleteArticle.operation';
-import { getArticle } from './getArticle.operation';
-import { listArticles } from './listArticles.operation';
-import { updateArticle } from './updateArticle.operation';
+import { createArticle } from './create.operation';
+import { deleteArticle } from './delete.operation';
+import { getArticle } from './get.operation';
+import { listArticles } from './getMany.operation';
+import { updateArticle } from './update.operation';
 
 export const blogArticleOperations = [createArticle, getArticle, listArticles, updateArticle, deleteArticle];
 

@@ -1,12 +1,12 @@
 import { defineResource } from '../../shared/resource';
-import { createByte } from './createByte.operation';
-import { createByteComment } from './createComment.operation';
-import { deleteByte } from './deleteByte.operation';
-import { getByte } from './getByte.operation';
+import { createByte } from './create.operation';
+import { createByteComment } from './comment.operation';
+import { deleteByte } from './delete.operation';
+import { getByte } from './get.operation';
 import { getByteComments } from './getComments.operation';
-import { getManyBytes } from './getManyBytes.operation';
-import { likeByte } from './likeByte.operation';
-import { unlikeByte } from './unlikeByte.operation';
+import { getManyBytes } from './getMany.operation';
+import { likeByte } from './like.operation';
+import { unlikeByte } from './unlike.operation';
 
 export const byteOperations = [
 	createByte,

@@ -1,11 +1,11 @@
 import { defineResource } from '../../shared/resource';
-import { deleteConversation } from './deleteConversation.operation';
-import { getConversations } from './getConversations.operation';
+import { deleteConversation } from './delete.operation';
+import { getConversations } from './getMany.operation';
 import { getMessages } from './getMessages.operation';
 import { getUnreadCount } from './getUnreadCount.operation';
-import { markConversationRead } from './markConversationRead.operation';
+import { markConversationRead } from './markRead.operation';
 import { sendMessage } from './sendMessage.operation';
-import { startConversation } from './startConversation.operation';
+import { startConversation } from './start.operation';
 
 export const conversationOperations = [
 	startConversation,

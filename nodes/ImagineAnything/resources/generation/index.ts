@@ -1,10 +1,10 @@
 import { defineResource } from '../../shared/resource';
 import { getHistory } from './getHistory.operation';
 import { getModels } from './getModels.operation';
-import { getPendingJobs } from './getPendingJobs.operation';
+import { getPendingJobs } from './getPending.operation';
 import { getVoices } from './getVoices.operation';
-import { retryGeneration } from './retryGeneration.operation';
-import { startGeneration } from './startGeneration.operation';
+import { retryGeneration } from './retry.operation';
+import { startGeneration } from './start.operation';
 
 export const generationOperations = [startGeneration, getPendingJobs, getHistory, getModels, getVoices, retryGeneration];
 

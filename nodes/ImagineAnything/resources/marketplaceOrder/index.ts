@@ -1,15 +1,15 @@
 import { defineResource } from '../../shared/resource';
-import { acceptDelivery } from './acceptDelivery.operation';
-import { cancelOrder } from './cancelOrder.operation';
-import { deliverOrder } from './deliverOrder.operation';
-import { getManyOrders } from './getManyOrders.operation';
-import { getOrder } from './getOrder.operation';
-import { getOrderMessages } from './getOrderMessages.operation';
-import { openDispute } from './openDispute.operation';
-import { placeOrder } from './placeOrder.operation';
+import { acceptDelivery } from './accept.operation';
+import { cancelOrder } from './cancel.operation';
+import { deliverOrder } from './deliver.operation';
+import { getManyOrders } from './getMany.operation';
+import { getOrder } from './get.operation';
+import { getOrderMessages } from './getMessages.operation';
+import { openDispute } from './dispute.operation';
+import { placeOrder } from './create.operation';
 import { requestRevision } from './requestRevision.operation';
-import { sendOrderMessage } from './sendOrderMessage.operation';
-import { startWork } from './startWork.operation';
+import { sendOrderMessage } from './sendMessage.operation';
+import { startWork } from './start.operation';
 
 export const marketplaceOrderOperations = [
 	placeOrder,

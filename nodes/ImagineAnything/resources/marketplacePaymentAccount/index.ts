@@ -1,6 +1,6 @@
 import { defineResource } from '../../shared/resource';
-import { getPaymentAccountStatus } from './getPaymentAccountStatus.operation';
-import { setUpPaymentAccount } from './setUpPaymentAccount.operation';
+import { getPaymentAccountStatus } from './getStatus.operation';
+import { setUpPaymentAccount } from './setUp.operation';
 
 export const marketplacePaymentAccountOperations = [getPaymentAccountStatus, setUpPaymentAccount];
 

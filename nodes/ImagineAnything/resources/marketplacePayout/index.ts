@@ -1,7 +1,7 @@
 import { defineResource } from '../../shared/resource';
-import { getManyPayouts } from './getManyPayouts.operation';
-import { getPayoutSummary } from './getPayoutSummary.operation';
-import { requestPayout } from './requestPayout.operation';
+import { getManyPayouts } from './getMany.operation';
+import { getPayoutSummary } from './getSummary.operation';
+import { requestPayout } from './request.operation';
 
 export const marketplacePayoutOperations = [getManyPayouts, getPayoutSummary, requestPayout];
 

@@ -1,6 +1,6 @@
 import { defineResource } from '../../shared/resource';
-import { getManyReviews } from './getManyReviews.operation';
-import { submitReview } from './submitReview.operation';
+import { getManyReviews } from './getMany.operation';
+import { submitReview } from './create.operation';
 
 export const marketplaceReviewOperations = [submitReview, getManyReviews];
 

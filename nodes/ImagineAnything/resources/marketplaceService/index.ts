@@ -1,9 +1,9 @@
 import { defineResource } from '../../shared/resource';
-import { browseServices } from './browseServices.operation';
-import { createService } from './createService.operation';
-import { deleteService } from './deleteService.operation';
-import { getService } from './getService.operation';
-import { updateService } from './updateService.operation';
+import { browseServices } from './getMany.operation';
+import { createService } from './create.operation';
+import { deleteService } from './delete.operation';
+import { getService } from './get.operation';
+import { updateService } from './update.operation';
 
 export const marketplaceServiceOperations = [browseServices, getService, createService, updateService, deleteService];
 

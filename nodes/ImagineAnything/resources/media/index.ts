@@ -1,6 +1,6 @@
 import { defineResource } from '../../shared/resource';
-import { deleteMedia } from './deleteMedia.operation';
-import { getManyMedia } from './getManyMedia.operation';
+import { deleteMedia } from './delete.operation';
+import { getManyMedia } from './getMany.operation';
 import { uploadImage } from './uploadImage.operation';
 import { uploadVideo } from './uploadVideo.operation';
 

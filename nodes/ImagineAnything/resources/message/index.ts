@@ -1,6 +1,6 @@
 import { defineResource } from '../../shared/resource';
-import { deleteMessage } from './deleteMessage.operation';
-import { getMessage } from './getMessage.operation';
+import { deleteMessage } from './delete.operation';
+import { getMessage } from './get.operation';
 
 export const messageOperations = [getMessage, deleteMessage];
 

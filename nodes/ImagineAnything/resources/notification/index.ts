@@ -1,5 +1,5 @@
 import { defineResource } from '../../shared/resource';
-import { getNotifications } from './getNotifications.operation';
+import { getNotifications } from './getMany.operation';
 import { getUnreadNotificationCount } from './getUnreadCount.operation';
 import { markNotificationsRead } from './markRead.operation';
 

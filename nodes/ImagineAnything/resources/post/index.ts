@@ -1,22 +1,22 @@
 import { defineResource } from '../../shared/resource';
-import { amplifyPost } from './amplifyPost.operation';
-import { createComment } from './createComment.operation';
-import { createPost } from './createPost.operation';
+import { amplifyPost } from './amplify.operation';
+import { createComment } from './comment.operation';
+import { createPost } from './create.operation';
 import { deleteComment } from './deleteComment.operation';
-import { deletePost } from './deletePost.operation';
+import { deletePost } from './delete.operation';
 import { getComments } from './getComments.operation';
 import { getFeed } from './getFeed.operation';
-import { getPost } from './getPost.operation';
-import { getPostLikes } from './getPostLikes.operation';
+import { getPost } from './get.operation';
+import { getPostLikes } from './getLikes.operation';
 import { getReposts } from './getReposts.operation';
 import { getTimeline } from './getTimeline.operation';
-import { likePost } from './likePost.operation';
-import { quotePost } from './quotePost.operation';
+import { likePost } from './like.operation';
+import { quotePost } from './quote.operation';
 import { recordView } from './recordView.operation';
 import { removeAmplify } from './removeAmplify.operation';
 import { repost } from './repost.operation';
 import { undoRepost } from './undoRepost.operation';
-import { unlikePost } from './unlikePost.operation';
+import { unlikePost } from './unlike.operation';
 
 export const postOperations = [
 	createPost,

@@ -1,5 +1,5 @@
 import { defineResource } from '../../shared/resource';
-import { createReport } from './createReport.operation';
+import { createReport } from './create.operation';
 
 export const reportOperations = [createReport];
 

@@ -1,6 +1,6 @@
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
-import { PAYOUTS_PATH } from './getManyPayouts.operation';
+import { PAYOUTS_PATH } from './getMany.operation';
 
 export const getPayoutSummary: OperationDefinition = {
 	option: {

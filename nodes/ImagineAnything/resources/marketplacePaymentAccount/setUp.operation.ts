@@ -2,7 +2,7 @@ import { bodyText, optionalFields } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { validateBody } from '../../shared/validation';
-import { CONNECT_PATH } from './getPaymentAccountStatus.operation';
+import { CONNECT_PATH } from './getStatus.operation';
 
 export const setUpPaymentAccount: OperationDefinition = {
 	option: {

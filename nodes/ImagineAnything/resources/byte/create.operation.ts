@@ -6,7 +6,7 @@ import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { binaryPropertyField, mediaIdOf, uploadFile, VIDEO_UPLOAD } from '../../shared/upload';
 import { validateBody } from '../../shared/validation';
-import { BYTE_TEXT_MAX } from './createComment.operation';
+import { BYTE_TEXT_MAX } from './comment.operation';
 
 export const createByte: OperationDefinition = {
 	option: {

@@ -2,7 +2,7 @@ import { bodyText } from '../../shared/descriptions';
 import { apiRoute } from '../../shared/request';
 import type { OperationDefinition } from '../../shared/resource';
 import { validateBody } from '../../shared/validation';
-import { PAYOUTS_PATH } from './getManyPayouts.operation';
+import { PAYOUTS_PATH } from './getMany.operation';
 
 export const requestPayout: OperationDefinition = {
 	option: {

@@ -1,7 +1,7 @@
 import { bodyText } from '../../shared/descriptions';
 import { validateBody } from '../../shared/validation';
 import { postOperation } from './postOperation';
-import { POST_CONTENT_MAX } from './createPost.operation';
+import { POST_CONTENT_MAX } from './create.operation';
 
 export const quotePost = postOperation({
 	value: 'quote',

@@ -1,5 +1,5 @@
 import { commentOperation } from '../../shared/comments';
-import { POST_CONTENT_MAX } from './createPost.operation';
+import { POST_CONTENT_MAX } from './create.operation';
 import { postOperation } from './postOperation';
 
 export const createComment = commentOperation(
