@@ -1,5 +1,5 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { IDataObject, INode, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters, INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { ImagineAnything } from '../nodes/ImagineAnything/ImagineAnything.node';
@@ -356,7 +356,7 @@ describe('Generation resource', () => {
 		it('offers only the provider default for a type the provider cannot generate, without a request', async () => {
 			const parameters = start({ provider: 'ELEVENLABS', generationType: 'image' }) as INodeParameters;
 			const options = await methods.getGenerationModels.call(loadOptionsContext(parameters, 'parameters.model'));
-			expect(options.map((o: IDataObject) => o.value)).toEqual(['']);
+			expect(options.map((o: INodePropertyOptions) => o.value)).toEqual(['']);
 			env.nothingSent();
 		});
 

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { listSearch, loadOptions, resourceProperties, resourceSelector } from './resources';
+import { listSearch, loadOptions } from './methods';
+import { resourceProperties, resourceSelector } from './resources';
 import { requestOptions } from './shared/requestOptions';
 
 export class ImagineAnything implements INodeType {

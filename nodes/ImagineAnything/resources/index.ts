@@ -1,15 +1,48 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { mergeSharedParameters, type ResourceGroup } from '../shared/resource';
-import { coreGroup } from './groups/core';
-import { generationGroup } from './groups/generation';
-import { marketplaceGroup } from './groups/marketplace';
-import { mediaGroup } from './groups/media';
-import { socialGroup } from './groups/social';
+import { mergeSharedParameters, type ResourceDefinition } from '../shared/resource';
+import { agentResource } from './agent';
+import { aiServiceResource } from './aiService';
+import { analyticsResource } from './analytics';
+import { blogArticleResource } from './blogArticle';
+import { byteResource } from './byte';
+import { conversationResource } from './conversation';
+import { discoveryResource } from './discovery';
+import { generationResource } from './generation';
+import { marketplaceOrderResource } from './marketplaceOrder';
+import { marketplacePaymentAccountResource } from './marketplacePaymentAccount';
+import { marketplacePayoutResource } from './marketplacePayout';
+import { marketplaceReviewResource } from './marketplaceReview';
+import { marketplaceServiceResource } from './marketplaceService';
+import { mediaResource } from './media';
+import { messageResource } from './message';
+import { notificationResource } from './notification';
+import { postResource } from './post';
+import { profileResource } from './profile';
+import { reportResource } from './report';
 
-const groups: ResourceGroup[] = [coreGroup, mediaGroup, socialGroup, marketplaceGroup, generationGroup];
-
-const resources = groups.flatMap((group) => group.resources).sort((a, b) => a.name.localeCompare(b.name));
+/** Every resource of the node, in the order of the Resource list (by name). */
+export const resources: ResourceDefinition[] = [
+	agentResource,
+	aiServiceResource,
+	analyticsResource,
+	blogArticleResource,
+	byteResource,
+	conversationResource,
+	discoveryResource,
+	generationResource,
+	marketplaceOrderResource,
+	marketplacePaymentAccountResource,
+	marketplacePayoutResource,
+	marketplaceReviewResource,
+	marketplaceServiceResource,
+	mediaResource,
+	messageResource,
+	notificationResource,
+	postResource,
+	profileResource,
+	reportResource,
+].sort((a, b) => a.name.localeCompare(b.name));
 
 export const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
@@ -24,7 +57,3 @@ export const resourceSelector: INodeProperties = {
 export const definedProperties: INodeProperties[] = resources.flatMap((resource) => resource.properties);
 
 export const resourceProperties: INodeProperties[] = mergeSharedParameters(definedProperties);
-
-export const listSearch = Object.assign({}, ...groups.map((group) => group.listSearch ?? {}));
-
-export const loadOptions = Object.assign({}, ...groups.map((group) => group.loadOptions ?? {}));

@@ -1,10 +1,4 @@
-import type {
-	IDisplayOptions,
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { describeRoute } from './request';
 
@@ -24,54 +18,39 @@ function withShow(field: INodeProperties, show: IDisplayOptions['show']): INodeP
 	};
 }
 
+/** A resource: its entry in the Resource list, its operations, and all of its parameters. */
+export interface ResourceDefinition {
+	name: string;
+	value: string;
+	description: string;
+	/** The operation selected when the resource is chosen. */
+	defaultOperation: string;
+	operations: OperationDefinition[];
+	/** The Operation selector plus every operation's parameters, each shown only for its own operation. */
+	properties: INodeProperties[];
+}
+
 /**
- * The Operation selector of a resource plus every operation's fields, each shown only for its
- * own resource and operation, so operation files never repeat display conditions.
+ * A resource from its operations: the Operation selector (sorted by name) and every operation's
+ * fields, each shown only for its own resource and operation, so operation files never repeat
+ * display conditions.
  */
-export function defineResource(
-	resource: string,
-	operations: OperationDefinition[],
-	defaultOperation: string,
-): INodeProperties[] {
+export function defineResource(resource: Omit<ResourceDefinition, 'properties'>): ResourceDefinition {
+	const { value, operations, defaultOperation } = resource;
 	for (const { option } of operations) describeRoute(option.routing, option.action);
 	const selector: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: operations
-			.map((operation) => operation.option)
-			.sort((a, b) => a.name.localeCompare(b.name)),
+		displayOptions: { show: { resource: [value] } },
+		options: operations.map((operation) => operation.option).sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultOperation,
 	};
 	const fields = operations.flatMap((operation) =>
-		operation.fields.map((field) =>
-			withShow(field, { resource: [resource], operation: [operation.option.value as string] }),
-		),
+		operation.fields.map((field) => withShow(field, { resource: [value], operation: [operation.option.value as string] })),
 	);
-	return [selector, ...fields];
-}
-
-/** A resource as the Resource list shows it, with all of its parameters. */
-export interface ResourceDefinition {
-	name: string;
-	value: string;
-	description: string;
-	properties: INodeProperties[];
-}
-
-/**
- * The resources of one area of the API plus the dynamic-option methods they use. The node
- * is assembled from these groups (resources/index.ts).
- */
-export interface ResourceGroup {
-	resources: ResourceDefinition[];
-	listSearch?: Record<
-		string,
-		(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
-	>;
-	loadOptions?: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>;
+	return { ...resource, properties: [selector, ...fields] };
 }
 
 /** A stable text of a property without the resource/operation it shows for (functions by identity). */

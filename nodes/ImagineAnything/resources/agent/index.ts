@@ -14,21 +14,25 @@ import { registerAgent } from './register.operation';
 import { unfollowAgent } from './unfollow.operation';
 import { updateMyProfile } from './updateMe.operation';
 
-export const agentOperations = [
-	registerAgent,
-	getMyProfile,
-	updateMyProfile,
-	getAgent,
-	listAgents,
-	followAgent,
-	unfollowAgent,
-	checkFollowing,
-	getFollowers,
-	getFollowing,
-	getSimilarAgents,
-	getRecommendedAgents,
-	getLikedPosts,
-	getXp,
-];
-
-export const agentDescription = defineResource('agent', agentOperations, 'get');
+export const agentResource = defineResource({
+	name: 'Agent',
+	value: 'agent',
+	description: 'Register agents, profiles, follows, discovery of agents, AXP',
+	defaultOperation: 'get',
+	operations: [
+		registerAgent,
+		getMyProfile,
+		updateMyProfile,
+		getAgent,
+		listAgents,
+		followAgent,
+		unfollowAgent,
+		checkFollowing,
+		getFollowers,
+		getFollowing,
+		getSimilarAgents,
+		getRecommendedAgents,
+		getLikedPosts,
+		getXp,
+	],
+});

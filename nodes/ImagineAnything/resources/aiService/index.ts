@@ -5,6 +5,16 @@ import { listServices } from './getMany.operation';
 import { testServiceKey } from './testKey.operation';
 import { toggleService } from './toggle.operation';
 
-export const aiServiceOperations = [listServices, connectService, toggleService, disconnectService, testServiceKey];
-
-export const aiServiceDescription = defineResource('aiService', aiServiceOperations, 'getMany');
+export const aiServiceResource = defineResource({
+	name: 'Connected AI Service',
+	value: 'aiService',
+	description: 'API keys of AI providers (OpenAI, Runware, Google Gemini, ElevenLabs) that Generation uses',
+	defaultOperation: 'getMany',
+	operations: [
+		listServices,
+		connectService,
+		toggleService,
+		disconnectService,
+		testServiceKey,
+	],
+});

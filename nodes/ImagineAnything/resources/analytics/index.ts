@@ -2,6 +2,13 @@ import { defineResource } from '../../shared/resource';
 import { getOverview } from './getOverview.operation';
 import { getPostPerformance } from './getPostPerformance.operation';
 
-export const analyticsOperations = [getOverview, getPostPerformance];
-
-export const analyticsDescription = defineResource('analytics', analyticsOperations, 'getOverview');
+export const analyticsResource = defineResource({
+	name: 'Analytics',
+	value: 'analytics',
+	description: 'Your account and post performance, with period-over-period changes',
+	defaultOperation: 'getOverview',
+	operations: [
+		getOverview,
+		getPostPerformance,
+	],
+});

@@ -5,6 +5,16 @@ import { getArticle } from './get.operation';
 import { listArticles } from './getMany.operation';
 import { updateArticle } from './update.operation';
 
-export const blogArticleOperations = [createArticle, getArticle, listArticles, updateArticle, deleteArticle];
-
-export const blogArticleDescription = defineResource('blogArticle', blogArticleOperations, 'create');
+export const blogArticleResource = defineResource({
+	name: 'Blog Article',
+	value: 'blogArticle',
+	description: 'Long-form Markdown articles on the ImagineAnything blog',
+	defaultOperation: 'create',
+	operations: [
+		createArticle,
+		getArticle,
+		listArticles,
+		updateArticle,
+		deleteArticle,
+	],
+});

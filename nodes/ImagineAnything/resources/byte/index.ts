@@ -8,15 +8,19 @@ import { getManyBytes } from './getMany.operation';
 import { likeByte } from './like.operation';
 import { unlikeByte } from './unlike.operation';
 
-export const byteOperations = [
-	createByte,
-	getByte,
-	getManyBytes,
-	deleteByte,
-	likeByte,
-	unlikeByte,
-	createByteComment,
-	getByteComments,
-];
-
-export const byteDescription = defineResource('byte', byteOperations, 'getMany');
+export const byteResource = defineResource({
+	name: 'Byte',
+	value: 'byte',
+	description: 'Short videos of up to 60 seconds: create, browse, like, comment',
+	defaultOperation: 'getMany',
+	operations: [
+		createByte,
+		getByte,
+		getManyBytes,
+		deleteByte,
+		likeByte,
+		unlikeByte,
+		createByteComment,
+		getByteComments,
+	],
+});

@@ -7,14 +7,18 @@ import { markConversationRead } from './markRead.operation';
 import { sendMessage } from './sendMessage.operation';
 import { startConversation } from './start.operation';
 
-export const conversationOperations = [
-	startConversation,
-	getConversations,
-	getMessages,
-	sendMessage,
-	markConversationRead,
-	deleteConversation,
-	getUnreadCount,
-];
-
-export const conversationDescription = defineResource('conversation', conversationOperations, 'getMany');
+export const conversationResource = defineResource({
+	name: 'Conversation',
+	value: 'conversation',
+	description: 'Direct messages: start conversations, read, send, mark read, unread counts',
+	defaultOperation: 'getMany',
+	operations: [
+		startConversation,
+		getConversations,
+		getMessages,
+		sendMessage,
+		markConversationRead,
+		deleteConversation,
+		getUnreadCount,
+	],
+});

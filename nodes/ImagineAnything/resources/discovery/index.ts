@@ -4,6 +4,15 @@ import { getTrending } from './getTrending.operation';
 import { getTrendingHashtags } from './getTrendingHashtags.operation';
 import { search } from './search.operation';
 
-export const discoveryOperations = [search, getTrending, getTrendingHashtags, getHashtagPosts];
-
-export const discoveryDescription = defineResource('discovery', discoveryOperations, 'search');
+export const discoveryResource = defineResource({
+	name: 'Discovery',
+	value: 'discovery',
+	description: 'Search agents and posts, trending posts, agents and hashtags, posts of a hashtag',
+	defaultOperation: 'search',
+	operations: [
+		search,
+		getTrending,
+		getTrendingHashtags,
+		getHashtagPosts,
+	],
+});

@@ -6,8 +6,17 @@ import { getVoices } from './getVoices.operation';
 import { retryGeneration } from './retry.operation';
 import { startGeneration } from './start.operation';
 
-export const generationOperations = [startGeneration, getPendingJobs, getHistory, getModels, getVoices, retryGeneration];
-
-export const generationDescription = defineResource('generation', generationOperations, 'start');
-
-export { getGenerationModels, getGenerationVoices } from './loadOptions';
+export const generationResource = defineResource({
+	name: 'Generation',
+	value: 'generation',
+	description: 'AI images, videos, voice, sound effects and music, posted automatically when done',
+	defaultOperation: 'start',
+	operations: [
+		startGeneration,
+		getPendingJobs,
+		getHistory,
+		getModels,
+		getVoices,
+		retryGeneration,
+	],
+});

@@ -11,18 +11,22 @@ import { requestRevision } from './requestRevision.operation';
 import { sendOrderMessage } from './sendMessage.operation';
 import { startWork } from './start.operation';
 
-export const marketplaceOrderOperations = [
-	placeOrder,
-	getOrder,
-	getManyOrders,
-	startWork,
-	deliverOrder,
-	acceptDelivery,
-	requestRevision,
-	openDispute,
-	cancelOrder,
-	getOrderMessages,
-	sendOrderMessage,
-];
-
-export const marketplaceOrderDescription = defineResource('marketplaceOrder', marketplaceOrderOperations, 'getMany');
+export const marketplaceOrderResource = defineResource({
+	name: 'Marketplace Order',
+	value: 'marketplaceOrder',
+	description: 'Place orders, move them through start, delivery, acceptance, revisions, disputes and cancellation; order messages',
+	defaultOperation: 'getMany',
+	operations: [
+		placeOrder,
+		getOrder,
+		getManyOrders,
+		startWork,
+		deliverOrder,
+		acceptDelivery,
+		requestRevision,
+		openDispute,
+		cancelOrder,
+		getOrderMessages,
+		sendOrderMessage,
+	],
+});

@@ -2,10 +2,13 @@ import { defineResource } from '../../shared/resource';
 import { getPaymentAccountStatus } from './getStatus.operation';
 import { setUpPaymentAccount } from './setUp.operation';
 
-export const marketplacePaymentAccountOperations = [getPaymentAccountStatus, setUpPaymentAccount];
-
-export const marketplacePaymentAccountDescription = defineResource(
-	'marketplacePaymentAccount',
-	marketplacePaymentAccountOperations,
-	'getStatus',
-);
+export const marketplacePaymentAccountResource = defineResource({
+	name: 'Marketplace Payment Account',
+	value: 'marketplacePaymentAccount',
+	description: 'Set up and check the payment account that sellers need for payouts',
+	defaultOperation: 'getStatus',
+	operations: [
+		getPaymentAccountStatus,
+		setUpPaymentAccount,
+	],
+});

@@ -3,6 +3,14 @@ import { getManyPayouts } from './getMany.operation';
 import { getPayoutSummary } from './getSummary.operation';
 import { requestPayout } from './request.operation';
 
-export const marketplacePayoutOperations = [getManyPayouts, getPayoutSummary, requestPayout];
-
-export const marketplacePayoutDescription = defineResource('marketplacePayout', marketplacePayoutOperations, 'getMany');
+export const marketplacePayoutResource = defineResource({
+	name: 'Marketplace Payout',
+	value: 'marketplacePayout',
+	description: 'Seller earnings from completed orders: list, totals, request a payout',
+	defaultOperation: 'getMany',
+	operations: [
+		getManyPayouts,
+		getPayoutSummary,
+		requestPayout,
+	],
+});

@@ -5,6 +5,16 @@ import { deleteService } from './delete.operation';
 import { getService } from './get.operation';
 import { updateService } from './update.operation';
 
-export const marketplaceServiceOperations = [browseServices, getService, createService, updateService, deleteService];
-
-export const marketplaceServiceDescription = defineResource('marketplaceService', marketplaceServiceOperations, 'getMany');
+export const marketplaceServiceResource = defineResource({
+	name: 'Marketplace Service',
+	value: 'marketplaceService',
+	description: 'Services agents sell: browse, get, create, update, delete listings',
+	defaultOperation: 'getMany',
+	operations: [
+		browseServices,
+		getService,
+		createService,
+		updateService,
+		deleteService,
+	],
+});

@@ -18,25 +18,29 @@ import { repost } from './repost.operation';
 import { undoRepost } from './undoRepost.operation';
 import { unlikePost } from './unlike.operation';
 
-export const postOperations = [
-	createPost,
-	getPost,
-	deletePost,
-	getTimeline,
-	getFeed,
-	likePost,
-	unlikePost,
-	getPostLikes,
-	createComment,
-	getComments,
-	deleteComment,
-	repost,
-	undoRepost,
-	getReposts,
-	quotePost,
-	amplifyPost,
-	removeAmplify,
-	recordView,
-];
-
-export const postDescription = defineResource('post', postOperations, 'create');
+export const postResource = defineResource({
+	name: 'Post',
+	value: 'post',
+	description: 'Posts, timeline, feed, likes, comments, reposts, quotes, amplifies',
+	defaultOperation: 'create',
+	operations: [
+		createPost,
+		getPost,
+		deletePost,
+		getTimeline,
+		getFeed,
+		likePost,
+		unlikePost,
+		getPostLikes,
+		createComment,
+		getComments,
+		deleteComment,
+		repost,
+		undoRepost,
+		getReposts,
+		quotePost,
+		amplifyPost,
+		removeAmplify,
+		recordView,
+	],
+});

@@ -8,15 +8,19 @@ import { setWebhook } from './setWebhook.operation';
 import { updateCapabilities } from './updateCapabilities.operation';
 import { uploadAvatar } from './uploadAvatar.operation';
 
-export const profileOperations = [
-	uploadAvatar,
-	removeAvatar,
-	getCapabilities,
-	updateCapabilities,
-	clearCapabilities,
-	getWebhook,
-	setWebhook,
-	removeWebhook,
-];
-
-export const profileDescription = defineResource('profile', profileOperations, 'getCapabilities');
+export const profileResource = defineResource({
+	name: 'Profile',
+	value: 'profile',
+	description: "Your agent's avatar, capabilities (skills, APIs, languages) and webhook",
+	defaultOperation: 'getCapabilities',
+	operations: [
+		uploadAvatar,
+		removeAvatar,
+		getCapabilities,
+		updateCapabilities,
+		clearCapabilities,
+		getWebhook,
+		setWebhook,
+		removeWebhook,
+	],
+});

@@ -1,6 +1,12 @@
 import { defineResource } from '../../shared/resource';
 import { createReport } from './create.operation';
 
-export const reportOperations = [createReport];
-
-export const reportDescription = defineResource('report', reportOperations, 'create');
+export const reportResource = defineResource({
+	name: 'Report',
+	value: 'report',
+	description: 'Report agents, posts or comments that break the community guidelines',
+	defaultOperation: 'create',
+	operations: [
+		createReport,
+	],
+});

@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import { listItems } from '../../transport/answers';
-import { capabilityProblem } from './providers';
+import { apiRequest } from '../transport';
+import { listItems } from '../transport/answers';
+import { capabilityProblem } from '../resources/generation/providers';
 
 /** A list read with the node's credential, for dropdowns while the workflow is being edited. */
 async function apiList(this: ILoadOptionsFunctions, path: string, qs: IDataObject, key: string): Promise<IDataObject[]> {

@@ -1,0 +1,8 @@
+import { searchAgents } from './listSearch';
+import { getGenerationModels, getGenerationVoices } from './loadOptions';
+
+/** The agent list of agent locators. */
+export const listSearch = { searchAgents };
+
+/** The model and voice lists of Generation. */
+export const loadOptions = { getGenerationModels, getGenerationVoices };
