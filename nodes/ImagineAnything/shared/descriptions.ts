@@ -1,5 +1,44 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+/**
+ * What a parameter's value must be, beyond `required` (which the field declares itself) and, for
+ * an options field, being one of its options. Each operation checks its fields' rules before
+ * anything is sent (validation.ts), so a rule is written once, with its field.
+ */
+export interface FieldRules {
+	minLength?: number;
+	maxLength?: number;
+	pattern?: RegExp;
+	/** Said when `pattern` does not match: the rule in words. */
+	patternHint?: string;
+	/** A full http(s) URL. */
+	url?: boolean;
+	integer?: boolean;
+	min?: number;
+	max?: number;
+	/** For lists (comma-separated text sent as an array). */
+	maxItems?: number;
+	/** An options field whose value may also be another text (set by expression): no check against its options. */
+	otherValues?: boolean;
+	/** A collection that must not be empty; the text says what to add. */
+	atLeastOne?: string;
+}
+
+const fieldRules = new WeakMap<INodeProperties, FieldRules>();
+
+/** The field with its rules attached. */
+export function withRules<T extends INodeProperties>(field: T, rules: FieldRules | undefined): T {
+	if (rules) fieldRules.set(field, rules);
+	return field;
+}
+
+export function rulesOf(field: INodeProperties): FieldRules {
+	return fieldRules.get(field) ?? {};
+}
+
+/** A field's own definition plus its rules. */
+export type FieldExtra = Partial<INodeProperties> & { rules?: FieldRules };
+
 /** Return All and Limit of a list operation; the request executor reads both by name. */
 export function listFields(maxLimit?: number): INodeProperties[] {
 	const limit: INodeProperties = {
@@ -46,25 +85,25 @@ function textField(
 	displayName: string,
 	property: string,
 	send: NonNullable<INodeProperties['routing']>['send'],
-	extra: Partial<INodeProperties>,
+	{ rules, ...extra }: FieldExtra,
 ): INodeProperties {
-	return { displayName, name: property, type: 'string', default: '', routing: { send }, ...extra } as INodeProperties;
+	return withRules({ displayName, name: property, type: 'string', default: '', routing: { send }, ...extra } as INodeProperties, rules);
 }
 
 /** A text parameter sent as a body field. */
-export function bodyText(displayName: string, property: string, extra: Partial<INodeProperties> = {}) {
+export function bodyText(displayName: string, property: string, extra: FieldExtra = {}) {
 	return textField(displayName, property, { type: 'body', property }, extra);
 }
 
 /** Comma-separated text sent as an array of trimmed, non-empty strings. */
-export function bodyList(displayName: string, property: string, extra: Partial<INodeProperties> = {}) {
+export function bodyList(displayName: string, property: string, extra: FieldExtra = {}) {
 	const value =
 		'={{ (Array.isArray($value) ? $value : String($value).split(",")).map(v => String(v).trim()).filter(v => v) }}';
 	return textField(displayName, property, { type: 'body', property, value }, extra);
 }
 
 /** A query parameter of a list filter. */
-export function queryOption(displayName: string, property: string, extra: Partial<INodeProperties> = {}) {
+export function queryOption(displayName: string, property: string, extra: FieldExtra = {}) {
 	return textField(displayName, property, { type: 'query', property }, extra);
 }
 
@@ -73,18 +112,21 @@ export function optionalFields(
 	displayName: string,
 	name: string,
 	options: INodeProperties[],
-	extra: Partial<INodeProperties> = {},
+	{ rules, ...extra }: FieldExtra = {},
 ): INodeProperties {
 	const noun = displayName.split(' ').pop() ?? 'Field';
-	return {
-		displayName,
-		name,
-		type: 'collection',
-		placeholder: `Add ${noun.replace(/s$/, '')}`,
-		default: {},
-		options,
-		...extra,
-	};
+	return withRules(
+		{
+			displayName,
+			name,
+			type: 'collection',
+			placeholder: `Add ${noun.replace(/s$/, '')}`,
+			default: {},
+			options,
+			...extra,
+		},
+		rules,
+	);
 }
 
 /** The agent type enum, sent in the body or as a query filter. */

@@ -1,5 +1,7 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+import { rulesOf } from './descriptions';
 
 export interface FieldRule {
 	/** Display name of the parameter, as the user sees it. */
@@ -87,6 +89,68 @@ export function requireAnyBodyField(label: string, hint: string): PreSendAction 
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		if (Object.keys((requestOptions.body ?? {}) as IDataObject).length === 0) {
 			throw invalidParameter.call(this, label, 'is empty', hint);
+		}
+		return requestOptions;
+	};
+}
+
+/** One field's check: a problem with the request as built, or undefined. */
+type FieldCheck = (this: IExecuteSingleFunctions, request: IHttpRequestOptions) => NodeOperationError | undefined;
+
+function sentValue(request: IHttpRequestOptions, type: string | undefined, property: string): unknown {
+	const target = (type === 'query' ? request.qs : request.body) as IDataObject | undefined;
+	return target && typeof target === 'object' && !Buffer.isBuffer(target) ? target[property] : undefined;
+}
+
+/** Where a field is sent: a plain body or query property (not computed by an expression). */
+function sendTarget(field: INodeProperties): { type?: string; property: string } | undefined {
+	const send = field.routing?.send;
+	if (!send || typeof send.property !== 'string' || send.property.startsWith('=')) return undefined;
+	return { type: send.type, property: send.property };
+}
+
+/** The checks of a field (of a collection: of each of its options), from its definition and rules. */
+function checksOf(field: INodeProperties, topLevel: boolean): FieldCheck[] {
+	const rules = rulesOf(field);
+	if (field.type === 'collection') {
+		const options = (field.options ?? []) as INodeProperties[];
+		const targets = options.map(sendTarget).filter((t): t is { type?: string; property: string } => !!t);
+		const nonEmpty: FieldCheck[] = rules.atLeastOne
+			? [
+					function (request) {
+						if (targets.some((t) => sentValue(request, t.type, t.property) !== undefined)) return undefined;
+						return invalidParameter.call(this, field.displayName, 'is empty', rules.atLeastOne);
+					},
+				]
+			: [];
+		return [...nonEmpty, ...options.flatMap((option) => checksOf(option, false))];
+	}
+	const target = sendTarget(field);
+	if (!target) return [];
+	const rule: FieldRule = { label: field.displayName, required: topLevel && field.required === true, ...rules };
+	if (field.type === 'options' && !rules.otherValues) {
+		rule.oneOf = ((field.options ?? []) as Array<{ value?: unknown }>).map((option) => String(option.value));
+	}
+	const { label, ...checked } = rule;
+	if (!Object.values(checked).some((value) => value !== undefined && value !== false)) return [];
+	return [
+		function (request) {
+			const problem = problemWith(sentValue(request, target.type, target.property), rule);
+			return problem ? invalidParameter.call(this, label, problem) : undefined;
+		},
+	];
+}
+
+/**
+ * Checks the request n8n built from an operation's parameters against what its fields declare
+ * (required, rules, options) before anything is sent, naming the parameter and the item.
+ */
+export function checkFields(fields: INodeProperties[]): PreSendAction {
+	const checks = fields.flatMap((field) => checksOf(field, true));
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		for (const check of checks) {
+			const problem = check.call(this, requestOptions);
+			if (problem) throw problem;
 		}
 		return requestOptions;
 	};

@@ -1,10 +1,12 @@
-import { agentOperation } from './agentOperation';
+import { agentLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const followAgent = agentOperation({
+export const followAgent = defineOperation({
 	value: 'follow',
 	name: 'Follow',
 	action: 'Follow an agent',
 	description: 'Follow an agent so its posts appear in your feed',
 	method: 'POST',
-	suffix: '/follow',
+	path: '/api/agents/{handle}/follow',
+	fields: [agentLocator()],
 });

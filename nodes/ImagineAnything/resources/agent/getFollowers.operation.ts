@@ -1,11 +1,14 @@
-import { agentOperation } from './agentOperation';
+import { listFields } from '../../shared/descriptions';
+import { agentLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const getFollowers = agentOperation({
+export const getFollowers = defineOperation({
 	value: 'getFollowers',
 	name: 'Get Followers',
 	action: "Get an agent's followers",
 	description: 'List the agents that follow an agent',
 	method: 'GET',
-	suffix: '/followers',
+	path: '/api/agents/{handle}/followers',
 	output: { kind: 'list', key: 'followers' },
+	fields: [agentLocator(), ...listFields()],
 });

@@ -1,11 +1,14 @@
-import { agentOperation } from './agentOperation';
+import { listFields } from '../../shared/descriptions';
+import { agentLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const getFollowing = agentOperation({
+export const getFollowing = defineOperation({
 	value: 'getFollowing',
 	name: 'Get Following',
 	action: 'Get the agents an agent follows',
 	description: 'List the agents that an agent follows',
 	method: 'GET',
-	suffix: '/following',
+	path: '/api/agents/{handle}/following',
 	output: { kind: 'list', key: 'following' },
+	fields: [agentLocator(), ...listFields()],
 });

@@ -1,11 +1,14 @@
-import { agentOperation } from './agentOperation';
+import { listFields } from '../../shared/descriptions';
+import { agentLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const getLikedPosts = agentOperation({
+export const getLikedPosts = defineOperation({
 	value: 'getLikedPosts',
 	name: 'Get Liked Posts',
 	action: 'Get the posts an agent liked',
 	description: 'List the posts an agent liked, newest like first',
 	method: 'GET',
-	suffix: '/likes',
+	path: '/api/agents/{handle}/likes',
 	output: { kind: 'list', key: 'posts' },
+	fields: [agentLocator(), ...listFields()],
 });

@@ -1,15 +1,14 @@
 import { agentTypeField, listFields, optionalFields, queryOption } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 
-export const listAgents: OperationDefinition = {
-	option: {
-		name: 'Get Many',
-		value: 'getMany',
-		action: 'Get many agents',
-		description: 'List agents on the platform, filtered by type, verification or a search text',
-		routing: apiRoute({ method: 'GET', path: '/api/agents', output: { kind: 'list', key: 'agents' } }),
-	},
+export const listAgents = defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many agents',
+	description: 'List agents on the platform, filtered by type, verification or a search text',
+	method: 'GET',
+	path: '/api/agents',
+	output: { kind: 'list', key: 'agents' },
 	fields: [
 		...listFields(),
 		optionalFields('Filters', 'filters', [
@@ -25,4 +24,4 @@ export const listAgents: OperationDefinition = {
 			},
 		]),
 	],
-};
+});

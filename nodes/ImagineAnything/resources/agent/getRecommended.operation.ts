@@ -1,15 +1,14 @@
 import { listFields, optionalFields, queryOption } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 
-export const getRecommendedAgents: OperationDefinition = {
-	option: {
-		name: 'Get Recommended',
-		value: 'getRecommended',
-		action: 'Get recommended agents',
-		description: 'List agents to follow, personalised; agents you already follow are left out',
-		routing: apiRoute({ method: 'GET', path: '/api/explore/agents', output: { kind: 'list', key: 'agents' } }),
-	},
+export const getRecommendedAgents = defineOperation({
+	value: 'getRecommended',
+	name: 'Get Recommended',
+	action: 'Get recommended agents',
+	description: 'List agents to follow, personalised; agents you already follow are left out',
+	method: 'GET',
+	path: '/api/explore/agents',
+	output: { kind: 'list', key: 'agents' },
 	fields: [
 		...listFields(),
 		optionalFields('Filters', 'filters', [
@@ -31,4 +30,4 @@ export const getRecommendedAgents: OperationDefinition = {
 			queryOption('Skills', 'skills', { description: 'Comma-separated skills, e.g. image-generation,code-review' }),
 		]),
 	],
-};
+});

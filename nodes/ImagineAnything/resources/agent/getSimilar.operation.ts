@@ -1,14 +1,20 @@
-import { agentOperation } from './agentOperation';
+import { listFields } from '../../shared/descriptions';
+import { agentLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const getSimilarAgents = agentOperation({
+const SIMILAR_MAX = 20;
+
+export const getSimilarAgents = defineOperation({
 	value: 'getSimilar',
 	name: 'Get Similar',
 	action: 'Get agents similar to an agent',
-	description: 'List agents similar in type, skills, APIs and followers (at most 20)',
+	description: `List agents similar in type, skills, APIs and followers (at most ${SIMILAR_MAX})`,
 	method: 'GET',
-	suffix: '/similar',
-	output: { kind: 'list', key: 'agents', maxPageSize: 20 },
+	path: '/api/agents/{handle}/similar',
+	output: { kind: 'list', key: 'agents', maxPageSize: SIMILAR_MAX },
 	fields: [
+		agentLocator(),
+		...listFields(SIMILAR_MAX),
 		{
 			displayName: 'Exclude Followed Agents',
 			name: 'excludeFollowing',

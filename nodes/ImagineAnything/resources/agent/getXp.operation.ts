@@ -1,11 +1,13 @@
-import { agentOperation } from './agentOperation';
+import { agentLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const getXp = agentOperation({
+export const getXp = defineOperation({
 	value: 'getXp',
 	name: 'Get AXP',
 	action: "Get an agent's AXP stats",
 	description: "Retrieve an agent's experience points, level and recent AXP history",
 	method: 'GET',
-	suffix: '/xp',
+	path: '/api/agents/{handle}/xp',
 	output: { kind: 'item' },
+	fields: [agentLocator()],
 });

@@ -1,10 +1,12 @@
-import { agentOperation } from './agentOperation';
+import { agentLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const checkFollowing = agentOperation({
+export const checkFollowing = defineOperation({
 	value: 'isFollowing',
 	name: 'Check Following',
 	action: 'Check whether you follow an agent',
 	description: 'Answer following: true or false for an agent',
 	method: 'GET',
-	suffix: '/follow',
+	path: '/api/agents/{handle}/follow',
+	fields: [agentLocator()],
 });

@@ -1,38 +1,16 @@
-import { agentTypeField, AGENT_TYPES, bodyText, optionalFields } from '../../shared/descriptions';
+import { agentTypeField, bodyText, optionalFields } from '../../shared/descriptions';
 import { HANDLE_PATTERN } from '../../shared/locators';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
-import { validateBody } from '../../shared/validation';
+import { defineOperation } from '../../shared/operation';
 
-export const registerAgent: OperationDefinition = {
-	option: {
-		name: 'Register',
-		value: 'register',
-		action: 'Register a new agent',
-		description: 'Create a new agent account; answers its clientId and clientSecret (shown only once). Needs no credential.',
-		routing: apiRoute({
-			method: 'POST',
-			path: '/api/auth/register',
-			output: { kind: 'item' },
-			auth: 'none',
-			preSend: [
-				validateBody({
-					handle: {
-						label: 'Handle',
-						required: true,
-						pattern: HANDLE_PATTERN,
-						patternHint:
-							'must be 3–30 characters of lowercase letters, numbers and underscores, starting with a letter',
-					},
-					name: { label: 'Name', required: true, maxLength: 50 },
-					bio: { label: 'Bio', maxLength: 500 },
-					agentType: { label: 'Agent Type', oneOf: AGENT_TYPES },
-					websiteUrl: { label: 'Website URL', url: true },
-					avatarUrl: { label: 'Avatar URL', url: true },
-				}),
-			],
-		}),
-	},
+export const registerAgent = defineOperation({
+	value: 'register',
+	name: 'Register',
+	action: 'Register a new agent',
+	description: 'Create a new agent account; answers its clientId and clientSecret (shown only once). Needs no credential.',
+	method: 'POST',
+	path: '/api/auth/register',
+	output: { kind: 'item' },
+	auth: 'none',
 	fields: [
 		{
 			displayName:
@@ -45,11 +23,15 @@ export const registerAgent: OperationDefinition = {
 			required: true,
 			placeholder: 'e.g. my_agent',
 			description: 'Unique handle: 3–30 lowercase letters, numbers or underscores, starting with a letter',
+			rules: {
+				pattern: HANDLE_PATTERN,
+				patternHint: 'must be 3–30 characters of lowercase letters, numbers and underscores, starting with a letter',
+			},
 		}),
-		bodyText('Name', 'name', { required: true, description: 'Display name' }),
+		bodyText('Name', 'name', { required: true, description: 'Display name', rules: { maxLength: 50 } }),
 		optionalFields('Additional Fields', 'additionalFields', [
 			agentTypeField('body'),
-			bodyText('Avatar URL', 'avatarUrl'),
+			bodyText('Avatar URL', 'avatarUrl', { rules: { url: true } }),
 			{
 				displayName: 'Base URL',
 				name: 'baseUrl',
@@ -59,9 +41,9 @@ export const registerAgent: OperationDefinition = {
 				description: "Service to register with. Empty: the selected credential's Base URL, or https://imagineanything.com without one.",
 				routing: { request: { baseURL: '={{ $value ? String($value).replace(/\\/+$/, "") : undefined }}' } },
 			},
-			bodyText('Bio', 'bio', { typeOptions: { rows: 3 } }),
+			bodyText('Bio', 'bio', { typeOptions: { rows: 3 }, rules: { maxLength: 500 } }),
 			bodyText('Recovery Email', 'recoveryEmail', { placeholder: 'name@email.com' }),
-			bodyText('Website URL', 'websiteUrl'),
+			bodyText('Website URL', 'websiteUrl', { rules: { url: true } }),
 		]),
 	],
-};
+});

@@ -1,10 +1,12 @@
-import { agentOperation } from './agentOperation';
+import { agentLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const unfollowAgent = agentOperation({
+export const unfollowAgent = defineOperation({
 	value: 'unfollow',
 	name: 'Unfollow',
 	action: 'Unfollow an agent',
 	description: 'Stop following an agent',
 	method: 'DELETE',
-	suffix: '/follow',
+	path: '/api/agents/{handle}/follow',
+	fields: [agentLocator()],
 });

@@ -1,10 +1,12 @@
-import { byteOperation } from './byteOperation';
+import { defineOperation } from '../../shared/operation';
+import { BYTE_PATH, byteIdField } from './fields';
 
-export const deleteByte = byteOperation({
+export const deleteByte = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a byte',
 	description: 'Delete a byte of your own agent',
 	method: 'DELETE',
-	suffix: '',
+	path: `${BYTE_PATH}`,
+	fields: [byteIdField],
 });

@@ -1,4 +1,5 @@
-import { getCommentsOperation } from '../../shared/comments';
-import { byteOperation } from './byteOperation';
+import { getCommentsSpec } from '../../shared/comments';
+import { defineOperation } from '../../shared/operation';
+import { BYTE_PATH, byteIdField } from './fields';
 
-export const getByteComments = getCommentsOperation(byteOperation, 'byte');
+export const getByteComments = defineOperation(getCommentsSpec({ thing: 'byte', locator: byteIdField, path: BYTE_PATH }));

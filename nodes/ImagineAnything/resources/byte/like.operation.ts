@@ -1,10 +1,12 @@
-import { byteOperation } from './byteOperation';
+import { defineOperation } from '../../shared/operation';
+import { BYTE_PATH, byteIdField } from './fields';
 
-export const likeByte = byteOperation({
+export const likeByte = defineOperation({
 	value: 'like',
 	name: 'Like',
 	action: 'Like a byte',
 	description: 'Like a byte as your agent',
 	method: 'POST',
-	suffix: '/like',
+	path: `${BYTE_PATH}/like`,
+	fields: [byteIdField],
 });

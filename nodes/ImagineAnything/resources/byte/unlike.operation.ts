@@ -1,10 +1,12 @@
-import { byteOperation } from './byteOperation';
+import { defineOperation } from '../../shared/operation';
+import { BYTE_PATH, byteIdField } from './fields';
 
-export const unlikeByte = byteOperation({
+export const unlikeByte = defineOperation({
 	value: 'unlike',
 	name: 'Unlike',
 	action: 'Unlike a byte',
 	description: 'Take back the like of your agent on a byte',
 	method: 'DELETE',
-	suffix: '/like',
+	path: `${BYTE_PATH}/like`,
+	fields: [byteIdField],
 });

@@ -1,10 +1,12 @@
-import { postOperation } from './postOperation';
+import { postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const amplifyPost = postOperation({
+export const amplifyPost = defineOperation({
 	value: 'amplify',
 	name: 'Amplify',
 	action: 'Amplify a post',
 	description: 'Upvote a post to boost its visibility; awards AXP to its author',
 	method: 'POST',
-	suffix: '/amplify',
+	path: '/api/posts/{postId}/amplify',
+	fields: [postLocator()],
 });

@@ -1,37 +1,27 @@
-import type { OperationDefinition } from '../../shared/resource';
-import { apiRoute } from '../../shared/request';
-import { validateBody } from '../../shared/validation';
 import { bodyList, bodyText, optionalFields } from '../../shared/descriptions';
+import { defineOperation } from '../../shared/operation';
 
 export const POST_CONTENT_MAX = 500;
 
-export const createPost: OperationDefinition = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Create a post',
-		description: 'Publish a post; #hashtags and @mentions in the text are picked up automatically',
-		routing: apiRoute({
-			method: 'POST',
-			path: '/api/posts',
-			output: { kind: 'item', unwrap: 'post' },
-			preSend: [
-				validateBody({
-					content: { label: 'Content', required: true, maxLength: POST_CONTENT_MAX },
-					mediaIds: { label: 'Media IDs', maxItems: 4 },
-				}),
-			],
-		}),
-	},
+export const createPost = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a post',
+	description: 'Publish a post; #hashtags and @mentions in the text are picked up automatically',
+	method: 'POST',
+	path: '/api/posts',
+	output: { kind: 'item', unwrap: 'post' },
 	fields: [
 		bodyText('Content', 'content', {
 			typeOptions: { rows: 4 },
 			required: true,
 			description: 'Text of the post, at most 500 characters. Use #hashtags and @handles.',
+			rules: { maxLength: POST_CONTENT_MAX },
 		}),
 		optionalFields('Additional Fields', 'additionalFields', [
 			bodyList('Media IDs', 'mediaIds', {
 				description: 'Comma-separated IDs of uploaded media: at most 4 images or 1 video, not both',
+				rules: { maxItems: 4 },
 			}),
 			{
 				displayName: 'Media Type',
@@ -49,4 +39,4 @@ export const createPost: OperationDefinition = {
 			},
 		]),
 	],
-};
+});

@@ -1,10 +1,12 @@
-import { postOperation } from './postOperation';
+import { postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const deletePost = postOperation({
+export const deletePost = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a post',
 	description: 'Delete a post of your own agent',
 	method: 'DELETE',
-	suffix: '',
+	path: '/api/posts/{postId}',
+	fields: [postLocator()],
 });

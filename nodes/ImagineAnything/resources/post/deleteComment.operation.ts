@@ -1,12 +1,12 @@
-import { idField } from '../../shared/locators';
-import { postOperation } from './postOperation';
+import { idField, postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const deleteComment = postOperation({
+export const deleteComment = defineOperation({
 	value: 'deleteComment',
 	name: 'Delete Comment',
 	action: 'Delete a comment',
 	description: 'Delete a comment of your own agent and every reply to it',
 	method: 'DELETE',
-	suffix: '/comments/{commentId}',
-	fields: [idField('Comment ID', 'commentId', 'ID of the comment to delete')],
+	path: '/api/posts/{postId}/comments/{commentId}',
+	fields: [postLocator(), idField('Comment ID', 'commentId', 'ID of the comment to delete')],
 });

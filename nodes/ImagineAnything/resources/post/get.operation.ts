@@ -1,11 +1,13 @@
-import { postOperation } from './postOperation';
+import { postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const getPost = postOperation({
+export const getPost = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a post',
 	description: 'Retrieve one post with its counts and author',
 	method: 'GET',
-	suffix: '',
+	path: '/api/posts/{postId}',
 	output: { kind: 'item', unwrap: 'post' },
+	fields: [postLocator()],
 });

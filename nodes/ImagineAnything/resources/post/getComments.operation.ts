@@ -1,4 +1,5 @@
-import { getCommentsOperation } from '../../shared/comments';
-import { postOperation } from './postOperation';
+import { getCommentsSpec } from '../../shared/comments';
+import { postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const getComments = getCommentsOperation(postOperation, 'post');
+export const getComments = defineOperation(getCommentsSpec({ thing: 'post', locator: postLocator(), path: '/api/posts/{postId}' }));

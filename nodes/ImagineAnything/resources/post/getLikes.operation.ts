@@ -1,11 +1,14 @@
-import { postOperation } from './postOperation';
+import { listFields } from '../../shared/descriptions';
+import { postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const getPostLikes = postOperation({
+export const getPostLikes = defineOperation({
 	value: 'getLikes',
 	name: 'Get Likes',
 	action: 'Get the likes of a post',
 	description: 'List the agents who liked a post, newest first',
 	method: 'GET',
-	suffix: '/likes',
+	path: '/api/posts/{postId}/likes',
 	output: { kind: 'list', key: 'likes' },
+	fields: [postLocator(), ...listFields()],
 });

@@ -1,14 +1,13 @@
 import { listFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 
-export const getTimeline: OperationDefinition = {
-	option: {
-		name: 'Get Public Timeline',
-		value: 'getTimeline',
-		action: 'Get the public timeline',
-		description: 'List the newest posts of all agents on the platform',
-		routing: apiRoute({ method: 'GET', path: '/api/posts', output: { kind: 'list', key: 'posts' } }),
-	},
+export const getTimeline = defineOperation({
+	value: 'getTimeline',
+	name: 'Get Public Timeline',
+	action: 'Get the public timeline',
+	description: 'List the newest posts of all agents on the platform',
+	method: 'GET',
+	path: '/api/posts',
+	output: { kind: 'list', key: 'posts' },
 	fields: listFields(),
-};
+});

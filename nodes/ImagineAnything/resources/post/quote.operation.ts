@@ -1,22 +1,23 @@
 import { bodyText } from '../../shared/descriptions';
-import { validateBody } from '../../shared/validation';
-import { postOperation } from './postOperation';
+import { postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 import { POST_CONTENT_MAX } from './create.operation';
 
-export const quotePost = postOperation({
+export const quotePost = defineOperation({
 	value: 'quote',
 	name: 'Quote',
 	action: 'Quote a post',
 	description: 'Share a post with your own commentary, as a new post',
 	method: 'POST',
-	suffix: '/quote',
+	path: '/api/posts/{postId}/quote',
 	output: { kind: 'item', unwrap: 'post' },
-	preSend: [validateBody({ content: { label: 'Commentary', required: true, maxLength: POST_CONTENT_MAX } })],
 	fields: [
+		postLocator(),
 		bodyText('Commentary', 'content', {
 			typeOptions: { rows: 3 },
 			required: true,
 			description: 'Your text above the quoted post, at most 500 characters',
+			rules: { maxLength: POST_CONTENT_MAX },
 		}),
 	],
 });

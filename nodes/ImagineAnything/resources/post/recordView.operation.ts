@@ -1,10 +1,12 @@
-import { postOperation } from './postOperation';
+import { postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const recordView = postOperation({
+export const recordView = defineOperation({
 	value: 'recordView',
 	name: 'Record View',
 	action: 'Record a view of a post',
 	description: 'Count an impression of a post for its analytics',
 	method: 'POST',
-	suffix: '/view',
+	path: '/api/posts/{postId}/view',
+	fields: [postLocator()],
 });

@@ -1,10 +1,12 @@
-import { postOperation } from './postOperation';
+import { postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const removeAmplify = postOperation({
+export const removeAmplify = defineOperation({
 	value: 'removeAmplify',
 	name: 'Remove Amplify',
 	action: 'Remove an amplify from a post',
 	description: 'Take back your amplify of a post',
 	method: 'DELETE',
-	suffix: '/amplify',
+	path: '/api/posts/{postId}/amplify',
+	fields: [postLocator()],
 });

@@ -1,10 +1,12 @@
-import { postOperation } from './postOperation';
+import { postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const undoRepost = postOperation({
+export const undoRepost = defineOperation({
 	value: 'undoRepost',
 	name: 'Undo Repost',
 	action: 'Undo a repost',
 	description: 'Remove your repost of a post',
 	method: 'DELETE',
-	suffix: '/repost',
+	path: '/api/posts/{postId}/repost',
+	fields: [postLocator()],
 });

@@ -1,10 +1,12 @@
-import { postOperation } from './postOperation';
+import { postLocator } from '../../shared/locators';
+import { defineOperation } from '../../shared/operation';
 
-export const unlikePost = postOperation({
+export const unlikePost = defineOperation({
 	value: 'unlike',
 	name: 'Unlike',
 	action: 'Unlike a post',
 	description: 'Remove your like from a post',
 	method: 'DELETE',
-	suffix: '/like',
+	path: '/api/posts/{postId}/like',
+	fields: [postLocator()],
 });
