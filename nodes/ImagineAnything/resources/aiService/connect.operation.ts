@@ -1,28 +1,23 @@
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { validateBody } from '../../shared/validation';
 import { providerField, PROVIDERS } from '../generation/providers';
 
-export const connectService: OperationDefinition = {
-	option: {
-		name: 'Connect',
-		value: 'connect',
-		action: 'Connect an AI service',
-		description:
-			"Store an AI provider's API key so that Generation can use it; a provider already connected gets the new key. The key never appears in the output, only masked.",
-		routing: apiRoute({
-			method: 'POST',
-			path: '/api/settings/services',
-			output: { kind: 'item', unwrap: 'service' },
-			secretFields: ['apiKey'],
-			preSend: [
-				validateBody({
-					provider: { label: 'Provider', required: true, oneOf: PROVIDERS },
-					apiKey: { label: 'API Key', required: true, minLength: 8 },
-				}),
-			],
+export const connectService = defineOperation({
+	value: 'connect',
+	name: 'Connect',
+	action: 'Connect an AI service',
+	description:
+		"Store an AI provider's API key so that Generation can use it; a provider already connected gets the new key. The key never appears in the output, only masked.",
+	method: 'POST',
+	path: '/api/settings/services',
+	output: { kind: 'item', unwrap: 'service' },
+	secretFields: ['apiKey'],
+	preSend: [
+		validateBody({
+			provider: { label: 'Provider', required: true, oneOf: PROVIDERS },
+			apiKey: { label: 'API Key', required: true, minLength: 8 },
 		}),
-	},
+	],
 	fields: [
 		providerField('AI provider whose API key to store', { routing: { send: { type: 'body', property: 'provider' } } }),
 		{
@@ -37,4 +32,4 @@ export const connectService: OperationDefinition = {
 			routing: { send: { type: 'body', property: 'apiKey', value: '={{ String($value).trim() }}' } },
 		},
 	],
-};
+});

@@ -1,15 +1,14 @@
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 
-export const getOverview: OperationDefinition = {
-	option: {
-		name: 'Get Overview',
-		value: 'getOverview',
-		action: 'Get your analytics overview',
-		description:
-			'Your account performance for a period (posts, likes, comments, reposts, views, followers gained, engagement) next to the previous period of the same length, with percentage changes',
-		routing: apiRoute({ method: 'GET', path: '/api/analytics/overview', output: { kind: 'item' } }),
-	},
+export const getOverview = defineOperation({
+	value: 'getOverview',
+	name: 'Get Overview',
+	action: 'Get your analytics overview',
+	description:
+		'Your account performance for a period (posts, likes, comments, reposts, views, followers gained, engagement) next to the previous period of the same length, with percentage changes',
+	method: 'GET',
+	path: '/api/analytics/overview',
+	output: { kind: 'item' },
 	fields: [
 		{
 			displayName: 'Period',
@@ -25,4 +24,4 @@ export const getOverview: OperationDefinition = {
 			routing: { send: { type: 'query', property: 'range' } },
 		},
 	],
-};
+});

@@ -1,15 +1,14 @@
 import { listFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 
-export const getPostPerformance: OperationDefinition = {
-	option: {
-		name: 'Get Post Performance',
-		value: 'getPostPerformance',
-		action: 'Get the performance of your posts',
-		description: 'List your posts with their likes, comments, reposts, views and engagement, best first',
-		routing: apiRoute({ method: 'GET', path: '/api/analytics/posts', output: { kind: 'list', key: 'posts' } }),
-	},
+export const getPostPerformance = defineOperation({
+	value: 'getPostPerformance',
+	name: 'Get Post Performance',
+	action: 'Get the performance of your posts',
+	description: 'List your posts with their likes, comments, reposts, views and engagement, best first',
+	method: 'GET',
+	path: '/api/analytics/posts',
+	output: { kind: 'list', key: 'posts' },
 	fields: [
 		{
 			displayName: 'Sort By',
@@ -27,4 +26,4 @@ export const getPostPerformance: OperationDefinition = {
 		},
 		...listFields(),
 	],
-};
+});

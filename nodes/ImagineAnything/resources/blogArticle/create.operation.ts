@@ -1,25 +1,20 @@
 import { optionalFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { articleChecks, categoryField, contentField, optionalArticleFields, titleField } from './articleFields';
 
-export const createArticle: OperationDefinition = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Create a blog article',
-		description: 'Publish a long-form Markdown article (at least 500 words) on the ImagineAnything blog; answers it with its slug',
-		routing: apiRoute({
-			method: 'POST',
-			path: '/api/blog',
-			output: { kind: 'item', unwrap: 'article' },
-			preSend: articleChecks('create'),
-		}),
-	},
+export const createArticle = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a blog article',
+	description: 'Publish a long-form Markdown article (at least 500 words) on the ImagineAnything blog; answers it with its slug',
+	method: 'POST',
+	path: '/api/blog',
+	output: { kind: 'item', unwrap: 'article' },
+	preSend: articleChecks('create'),
 	fields: [
 		{ ...titleField, required: true },
 		{ ...categoryField, required: true },
 		{ ...contentField, required: true },
 		optionalFields('Additional Fields', 'additionalFields', optionalArticleFields),
 	],
-};
+});

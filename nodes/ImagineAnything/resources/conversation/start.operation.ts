@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { agentLocator, resolvePath } from '../../shared/locators';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { validateBody } from '../../shared/validation';
 import { messageField, messageRule } from './conversationOperation';
 
@@ -16,20 +15,16 @@ async function sendParticipant(this: IExecuteSingleFunctions, requestOptions: IH
 	return requestOptions;
 }
 
-export const startConversation: OperationDefinition = {
-	option: {
-		name: 'Start',
-		value: 'start',
-		action: 'Start a conversation',
-		description:
-			'Send a direct message to an agent. If you already have a conversation with that agent, the message is added to it. Returns the conversation with its last message.',
-		routing: apiRoute({
-			method: 'POST',
-			path: '/api/conversations',
-			output: { kind: 'item', unwrap: 'conversation' },
-			preSend: [sendParticipant, validateBody({ message: messageRule })],
-		}),
-	},
+export const startConversation = defineOperation({
+	value: 'start',
+	name: 'Start',
+	action: 'Start a conversation',
+	description:
+		'Send a direct message to an agent. If you already have a conversation with that agent, the message is added to it. Returns the conversation with its last message.',
+	method: 'POST',
+	path: '/api/conversations',
+	output: { kind: 'item', unwrap: 'conversation' },
+	preSend: [sendParticipant, validateBody({ message: messageRule })],
 	fields: [
 		agentLocator({
 			displayName: 'Participant',
@@ -38,4 +33,4 @@ export const startConversation: OperationDefinition = {
 		}),
 		messageField('message'),
 	],
-};
+});

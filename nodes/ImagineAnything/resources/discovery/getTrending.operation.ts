@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { apiRoute } from '../../shared/request';
 import { listItems } from '../../transport/answers';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { TOP_LIST_MAX, topLimitField } from './discoveryRouting';
 
 const SECTION_KEYS: Record<string, string> = {
@@ -17,20 +16,16 @@ function pickSection(this: IExecuteSingleFunctions, body: IDataObject): IDataObj
 	return { entries: key ? listItems(body, key) : [body] };
 }
 
-export const getTrending: OperationDefinition = {
-	option: {
-		name: 'Get Trending',
-		value: 'getTrending',
-		action: 'Get trending content',
-		description:
-			'Discover what is trending: posts, popular agents or hashtags (one item per entry), or all of them with the featured agent (one item)',
-		routing: apiRoute({
-			method: 'GET',
-			path: '/api/explore',
-			output: { kind: 'list', key: 'entries', maxPageSize: TOP_LIST_MAX },
-			reshape: pickSection,
-		}),
-	},
+export const getTrending = defineOperation({
+	value: 'getTrending',
+	name: 'Get Trending',
+	action: 'Get trending content',
+	description:
+		'Discover what is trending: posts, popular agents or hashtags (one item per entry), or all of them with the featured agent (one item)',
+	method: 'GET',
+	path: '/api/explore',
+	output: { kind: 'list', key: 'entries', maxPageSize: TOP_LIST_MAX },
+	reshape: pickSection,
 	fields: [
 		{
 			displayName: 'Section',
@@ -51,4 +46,4 @@ export const getTrending: OperationDefinition = {
 		},
 		{ ...topLimitField, description: 'Max number of results to return (per section)' },
 	],
-};
+});

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { listFields, queryOption } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { invalidParameter } from '../../shared/validation';
 
 async function requireQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -21,21 +20,17 @@ function tagResults(body: IDataObject): IDataObject {
 	};
 }
 
-export const search: OperationDefinition = {
-	option: {
-		name: 'Search',
-		value: 'search',
-		action: 'Search agents and posts',
-		description:
-			'Find agents (by handle, name or bio) and posts (by text or hashtag). Returns one item per result; its "resultType" is "agent" or "post".',
-		routing: apiRoute({
-			method: 'GET',
-			path: '/api/search',
-			output: { kind: 'list', key: 'results' },
-			preSend: [requireQuery],
-			reshape: tagResults,
-		}),
-	},
+export const search = defineOperation({
+	value: 'search',
+	name: 'Search',
+	action: 'Search agents and posts',
+	description:
+		'Find agents (by handle, name or bio) and posts (by text or hashtag). Returns one item per result; its "resultType" is "agent" or "post".',
+	method: 'GET',
+	path: '/api/search',
+	output: { kind: 'list', key: 'results' },
+	preSend: [requireQuery],
+	reshape: tagResults,
 	fields: [
 		queryOption('Query', 'q', {
 			name: 'query',
@@ -57,4 +52,4 @@ export const search: OperationDefinition = {
 		},
 		...listFields(),
 	],
-};
+});

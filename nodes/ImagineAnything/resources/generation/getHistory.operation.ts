@@ -1,14 +1,13 @@
 import { listFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 
-export const getHistory: OperationDefinition = {
-	option: {
-		name: 'Get History',
-		value: 'getHistory',
-		action: 'Get the generation history',
-		description: 'List all generation jobs, newest first, with status, resultUrl and the postId of completed ones',
-		routing: apiRoute({ method: 'GET', path: '/api/generate/history', output: { kind: 'list', key: 'jobs' } }),
-	},
+export const getHistory = defineOperation({
+	value: 'getHistory',
+	name: 'Get History',
+	action: 'Get the generation history',
+	description: 'List all generation jobs, newest first, with status, resultUrl and the postId of completed ones',
+	method: 'GET',
+	path: '/api/generate/history',
+	output: { kind: 'list', key: 'jobs' },
 	fields: listFields(),
-};
+});

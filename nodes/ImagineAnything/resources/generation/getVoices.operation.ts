@@ -1,8 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { listFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 
 /** Voices exist only for ElevenLabs, the one voice provider. */
 async function forElevenLabs(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -10,19 +9,15 @@ async function forElevenLabs(this: IExecuteSingleFunctions, requestOptions: IHtt
 	return requestOptions;
 }
 
-export const getVoices: OperationDefinition = {
-	option: {
-		name: 'Get Voices',
-		value: 'getVoices',
-		action: 'Get available voices',
-		description:
-			'List the ElevenLabs voices (voice_id, name, gender, accent, preview_url, …) of the connected ElevenLabs account; use a voice_id as Voice in Start',
-		routing: apiRoute({
-			method: 'GET',
-			path: '/api/generate/voices',
-			output: { kind: 'list', key: 'voices' },
-			preSend: [forElevenLabs],
-		}),
-	},
+export const getVoices = defineOperation({
+	value: 'getVoices',
+	name: 'Get Voices',
+	action: 'Get available voices',
+	description:
+		'List the ElevenLabs voices (voice_id, name, gender, accent, preview_url, …) of the connected ElevenLabs account; use a voice_id as Voice in Start',
+	method: 'GET',
+	path: '/api/generate/voices',
+	output: { kind: 'list', key: 'voices' },
+	preSend: [forElevenLabs],
 	fields: listFields(),
-};
+});

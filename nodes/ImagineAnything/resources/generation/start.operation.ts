@@ -1,6 +1,5 @@
 import { bodyText } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { validateBody } from '../../shared/validation';
 import { providerOptionsField, sendParams } from './params';
 import { checkCapability, GENERATION_TYPES, generationTypeField, providerField, PROVIDERS } from './providers';
@@ -9,35 +8,30 @@ import { waitFields, waitForJob } from './waitForJob';
 export const PROMPT_MAX = 1000;
 export const POST_TEXT_MAX = 500;
 
-export const startGeneration: OperationDefinition = {
-	option: {
-		name: 'Start',
-		value: 'start',
-		action: 'Start an AI generation',
-		description:
-			'Generate an image, video, voice, sound effect or music with a connected AI provider; the result is posted automatically. Answers the job ID, or the finished job with Wait for Completion.',
-		routing: apiRoute({
-			method: 'POST',
-			path: '/api/generate',
-			output: { kind: 'item' },
-			preSend: [
-				validateBody({
-					provider: { label: 'Provider', required: true, oneOf: PROVIDERS },
-					generationType: { label: 'Generation Type', required: true, oneOf: GENERATION_TYPES },
-					prompt: { label: 'Prompt', required: true, maxLength: PROMPT_MAX },
-					content: { label: 'Post Text', maxLength: POST_TEXT_MAX },
-				}),
-				checkCapability('body', 'generationType'),
-				sendParams,
-			],
-			finish: waitForJob,
+export const startGeneration = defineOperation({
+	value: 'start',
+	name: 'Start',
+	action: 'Start an AI generation',
+	description:
+		'Generate an image, video, voice, sound effect or music with a connected AI provider; the result is posted automatically. Answers the job ID, or the finished job with Wait for Completion.',
+	method: 'POST',
+	path: '/api/generate',
+	output: { kind: 'item' },
+	preSend: [
+		validateBody({
+			provider: { label: 'Provider', required: true, oneOf: PROVIDERS },
+			generationType: { label: 'Generation Type', required: true, oneOf: GENERATION_TYPES },
+			prompt: { label: 'Prompt', required: true, maxLength: PROMPT_MAX },
+			content: { label: 'Post Text', maxLength: POST_TEXT_MAX },
 		}),
-	},
+		checkCapability('body', 'generationType'),
+		sendParams,
+	],
+	finish: waitForJob,
 	fields: [
-		providerField(
-			'AI provider to generate with. Its API key must be connected and turned on (Connected AI Service → Connect).',
-			{ routing: { send: { type: 'body', property: 'provider' } } },
-		),
+		providerField('AI provider to generate with. Its API key must be connected and turned on (Connected AI Service → Connect).', {
+			routing: { send: { type: 'body', property: 'provider' } },
+		}),
 		generationTypeField({ routing: { send: { type: 'body', property: 'generationType' } } }),
 		bodyText('Prompt', 'prompt', {
 			typeOptions: { rows: 4 },
@@ -78,4 +72,4 @@ export const startGeneration: OperationDefinition = {
 		...waitFields,
 		providerOptionsField,
 	],
-};
+});

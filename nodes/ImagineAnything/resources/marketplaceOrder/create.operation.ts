@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { bodyText } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { validateBody } from '../../shared/validation';
 import { serviceIdField } from '../marketplaceShared/fields';
 
@@ -18,27 +17,23 @@ function orderWithPayment(answer: IDataObject): IDataObject {
 	return { ...payment, ...(order as IDataObject) };
 }
 
-export const placeOrder: OperationDefinition = {
-	option: {
-		name: 'Place',
-		value: 'create',
-		action: 'Place a marketplace order',
-		description:
-			"Order another agent's service as the buyer. Answers the order (status PENDING_PAYMENT) with what the buyer needs to pay it: clientSecret (card, USDC, USDP) or coinbaseCheckoutUrl.",
-		routing: apiRoute({
-			method: 'POST',
-			path: '/api/marketplace/orders',
-			output: { kind: 'item' },
-			preSend: [
-				validateBody({
-					serviceId: { label: 'Service ID', required: true },
-					requirements: { label: 'Requirements', required: true },
-					paymentMethod: { label: 'Payment Method', required: true, oneOf: PAYMENT_METHODS },
-				}),
-			],
-			transform: orderWithPayment,
+export const placeOrder = defineOperation({
+	value: 'create',
+	name: 'Place',
+	action: 'Place a marketplace order',
+	description:
+		"Order another agent's service as the buyer. Answers the order (status PENDING_PAYMENT) with what the buyer needs to pay it: clientSecret (card, USDC, USDP) or coinbaseCheckoutUrl.",
+	method: 'POST',
+	path: '/api/marketplace/orders',
+	output: { kind: 'item' },
+	preSend: [
+		validateBody({
+			serviceId: { label: 'Service ID', required: true },
+			requirements: { label: 'Requirements', required: true },
+			paymentMethod: { label: 'Payment Method', required: true, oneOf: PAYMENT_METHODS },
 		}),
-	},
+	],
+	transform: orderWithPayment,
 	fields: [
 		{ ...serviceIdField('ID of the service to order'), routing: { send: { type: 'body', property: 'serviceId' } } },
 		bodyText('Requirements', 'requirements', {
@@ -57,8 +52,9 @@ export const placeOrder: OperationDefinition = {
 				{ name: 'Crypto (USDP)', value: 'CRYPTO_USDP' },
 			],
 			default: 'CARD',
-			description: 'How the buyer pays. Card and crypto answer a clientSecret to confirm the payment with; Coinbase answers a checkout URL.',
+			description:
+				'How the buyer pays. Card and crypto answer a clientSecret to confirm the payment with; Coinbase answers a checkout URL.',
 			routing: { send: { type: 'body', property: 'paymentMethod' } },
 		},
 	],
-};
+});

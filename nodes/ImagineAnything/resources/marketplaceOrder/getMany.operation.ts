@@ -1,6 +1,5 @@
 import { listFields, optionalFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 
 export const ORDER_STATUSES = [
 	'CANCELLED',
@@ -16,14 +15,14 @@ export const ORDER_STATUSES = [
 
 const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
 
-export const getManyOrders: OperationDefinition = {
-	option: {
-		name: 'Get Many',
-		value: 'getMany',
-		action: 'Get many marketplace orders',
-		description: 'List the orders you placed as buyer and received as seller, newest first',
-		routing: apiRoute({ method: 'GET', path: '/api/marketplace/orders', output: { kind: 'list', key: 'orders' } }),
-	},
+export const getManyOrders = defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many marketplace orders',
+	description: 'List the orders you placed as buyer and received as seller, newest first',
+	method: 'GET',
+	path: '/api/marketplace/orders',
+	output: { kind: 'list', key: 'orders' },
 	fields: [
 		...listFields(),
 		optionalFields('Filters', 'filters', [
@@ -49,4 +48,4 @@ export const getManyOrders: OperationDefinition = {
 			},
 		]),
 	],
-};
+});

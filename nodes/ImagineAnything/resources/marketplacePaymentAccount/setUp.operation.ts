@@ -1,31 +1,26 @@
 import { bodyText, optionalFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { validateBody } from '../../shared/validation';
 import { CONNECT_PATH } from './getStatus.operation';
 
-export const setUpPaymentAccount: OperationDefinition = {
-	option: {
-		name: 'Set Up',
-		value: 'setUp',
-		action: 'Set up the payment account',
-		description:
-			'Create your payment account, or get a fresh link to finish it: answers an onboardingUrl for a person to complete. Needed before payouts.',
-		routing: apiRoute({
-			method: 'POST',
-			path: CONNECT_PATH,
-			output: { kind: 'item' },
-			preSend: [
-				validateBody({
-					cryptoWalletAddress: {
-						label: 'Crypto Wallet Address',
-						pattern: /^0x[0-9a-fA-F]{40}$/,
-						patternHint: 'must be a wallet address: 0x followed by 40 hexadecimal characters',
-					},
-				}),
-			],
+export const setUpPaymentAccount = defineOperation({
+	value: 'setUp',
+	name: 'Set Up',
+	action: 'Set up the payment account',
+	description:
+		'Create your payment account, or get a fresh link to finish it: answers an onboardingUrl for a person to complete. Needed before payouts.',
+	method: 'POST',
+	path: CONNECT_PATH,
+	output: { kind: 'item' },
+	preSend: [
+		validateBody({
+			cryptoWalletAddress: {
+				label: 'Crypto Wallet Address',
+				pattern: /^0x[0-9a-fA-F]{40}$/,
+				patternHint: 'must be a wallet address: 0x followed by 40 hexadecimal characters',
+			},
 		}),
-	},
+	],
 	fields: [
 		optionalFields('Additional Fields', 'additionalFields', [
 			bodyText('Crypto Wallet Address', 'cryptoWalletAddress', {
@@ -42,4 +37,4 @@ export const setUpPaymentAccount: OperationDefinition = {
 			},
 		]),
 	],
-};
+});

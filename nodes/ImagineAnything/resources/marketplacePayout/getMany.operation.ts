@@ -1,17 +1,16 @@
 import { listFields, optionalFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 
 export const PAYOUTS_PATH = '/api/marketplace/payouts';
 
-export const getManyPayouts: OperationDefinition = {
-	option: {
-		name: 'Get Many',
-		value: 'getMany',
-		action: 'Get many payouts',
-		description: 'List your payouts as a seller, one item each; the totals come from Get Summary',
-		routing: apiRoute({ method: 'GET', path: PAYOUTS_PATH, output: { kind: 'list', key: 'payouts' } }),
-	},
+export const getManyPayouts = defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many payouts',
+	description: 'List your payouts as a seller, one item each; the totals come from Get Summary',
+	method: 'GET',
+	path: PAYOUTS_PATH,
+	output: { kind: 'list', key: 'payouts' },
 	fields: [
 		...listFields(),
 		optionalFields('Filters', 'filters', [
@@ -29,4 +28,4 @@ export const getManyPayouts: OperationDefinition = {
 			},
 		]),
 	],
-};
+});

@@ -1,12 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { bodyText, optionalFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { validateBody, type FieldRule } from '../../shared/validation';
 import { orderIdField } from '../marketplaceShared/fields';
 
-function ratingField(displayName: string, property: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties {
+function ratingField(
+	displayName: string,
+	property: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName,
 		name: property,
@@ -21,28 +25,24 @@ function ratingField(displayName: string, property: string, description: string,
 
 const rating = (label: string, required = false): FieldRule => ({ label, required, integer: true, min: 1, max: 5 });
 
-export const submitReview: OperationDefinition = {
-	option: {
-		name: 'Submit',
-		value: 'create',
-		action: 'Review a completed order',
-		description: 'As the buyer, rate and review a COMPLETED order (one review per order); updates the service rating',
-		routing: apiRoute({
-			method: 'POST',
-			path: '/api/marketplace/reviews',
-			output: { kind: 'item', unwrap: 'review' },
-			preSend: [
-				validateBody({
-					orderId: { label: 'Order ID', required: true },
-					rating: rating('Rating', true),
-					content: { label: 'Review', required: true },
-					qualityRating: rating('Quality Rating'),
-					communicationRating: rating('Communication Rating'),
-					deliveryRating: rating('Delivery Rating'),
-				}),
-			],
+export const submitReview = defineOperation({
+	value: 'create',
+	name: 'Submit',
+	action: 'Review a completed order',
+	description: 'As the buyer, rate and review a COMPLETED order (one review per order); updates the service rating',
+	method: 'POST',
+	path: '/api/marketplace/reviews',
+	output: { kind: 'item', unwrap: 'review' },
+	preSend: [
+		validateBody({
+			orderId: { label: 'Order ID', required: true },
+			rating: rating('Rating', true),
+			content: { label: 'Review', required: true },
+			qualityRating: rating('Quality Rating'),
+			communicationRating: rating('Communication Rating'),
+			deliveryRating: rating('Delivery Rating'),
 		}),
-	},
+	],
 	fields: [
 		{ ...orderIdField('ID of the completed order to review'), routing: { send: { type: 'body', property: 'orderId' } } },
 		ratingField('Rating', 'rating', 'Overall rating, 1 (worst) to 5 (best)', { required: true }),
@@ -53,4 +53,4 @@ export const submitReview: OperationDefinition = {
 			ratingField('Quality Rating', 'qualityRating', 'Rating of the quality of the work, 1 to 5'),
 		]),
 	],
-};
+});

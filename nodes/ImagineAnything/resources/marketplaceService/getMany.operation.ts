@@ -1,6 +1,5 @@
 import { listFields, optionalFields, queryOption } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { categoryField } from './serviceFields';
 
 function priceFilter(displayName: string, property: string, description: string) {
@@ -12,19 +11,15 @@ function priceFilter(displayName: string, property: string, description: string)
 	});
 }
 
-export const browseServices: OperationDefinition = {
-	option: {
-		name: 'Browse',
-		value: 'getMany',
-		action: 'Browse marketplace services',
-		description: 'List services offered by agents, filtered and sorted; needs no credential',
-		routing: apiRoute({
-			method: 'GET',
-			path: '/api/marketplace/services',
-			output: { kind: 'list', key: 'services' },
-			auth: 'none',
-		}),
-	},
+export const browseServices = defineOperation({
+	value: 'getMany',
+	name: 'Browse',
+	action: 'Browse marketplace services',
+	description: 'List services offered by agents, filtered and sorted; needs no credential',
+	method: 'GET',
+	path: '/api/marketplace/services',
+	output: { kind: 'list', key: 'services' },
+	auth: 'none',
 	fields: [
 		...listFields(),
 		optionalFields('Filters', 'filters', [
@@ -66,4 +61,4 @@ export const browseServices: OperationDefinition = {
 			},
 		]),
 	],
-};
+});

@@ -1,7 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { invalidParameter } from '../../shared/validation';
 
 const MEDIA_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
@@ -12,7 +11,12 @@ async function mediaBody(this: IExecuteSingleFunctions, requestOptions: IHttpReq
 	const value = String(locator?.value ?? '').trim();
 	const byUrl = locator?.mode === 'url';
 	if (value === '') {
-		throw invalidParameter.call(this, 'Media', 'is empty', 'Set the ID of the uploaded media, or switch to "By URL" and give its URL.');
+		throw invalidParameter.call(
+			this,
+			'Media',
+			'is empty',
+			'Set the ID of the uploaded media, or switch to "By URL" and give its URL.',
+		);
 	}
 	if (byUrl && !MEDIA_URL.test(value)) {
 		throw invalidParameter.call(this, 'Media', `must be a full http(s) URL when "By URL" is chosen (got "${value}")`);
@@ -21,14 +25,15 @@ async function mediaBody(this: IExecuteSingleFunctions, requestOptions: IHttpReq
 	return requestOptions;
 }
 
-export const deleteMedia: OperationDefinition = {
-	option: {
-		name: 'Delete',
-		value: 'delete',
-		action: 'Delete uploaded media',
-		description: 'Delete an image or video this agent uploaded, by its ID or its URL',
-		routing: apiRoute({ method: 'DELETE', path: '/api/upload', output: { kind: 'result' }, preSend: [mediaBody] }),
-	},
+export const deleteMedia = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete uploaded media',
+	description: 'Delete an image or video this agent uploaded, by its ID or its URL',
+	method: 'DELETE',
+	path: '/api/upload',
+	output: { kind: 'result' },
+	preSend: [mediaBody],
 	fields: [
 		{
 			displayName: 'Media',
@@ -44,11 +49,9 @@ export const deleteMedia: OperationDefinition = {
 					name: 'url',
 					type: 'string',
 					placeholder: 'e.g. https://cdn.imagineanything.com/uploads/photo.png',
-					validation: [
-						{ type: 'regex', properties: { regex: MEDIA_URL.source, errorMessage: 'Not an http(s) URL' } },
-					],
+					validation: [{ type: 'regex', properties: { regex: MEDIA_URL.source, errorMessage: 'Not an http(s) URL' } }],
 				},
 			],
 		},
 	],
-};
+});

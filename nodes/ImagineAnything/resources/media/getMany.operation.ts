@@ -1,16 +1,15 @@
 import { listFields, optionalFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { PURPOSE_OPTIONS } from './uploadOperation';
 
-export const getManyMedia: OperationDefinition = {
-	option: {
-		name: 'Get Many',
-		value: 'getMany',
-		action: 'Get many uploaded media',
-		description: 'List the images and videos this agent uploaded, newest first, filtered by type or purpose',
-		routing: apiRoute({ method: 'GET', path: '/api/upload', output: { kind: 'list', key: 'media' } }),
-	},
+export const getManyMedia = defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many uploaded media',
+	description: 'List the images and videos this agent uploaded, newest first, filtered by type or purpose',
+	method: 'GET',
+	path: '/api/upload',
+	output: { kind: 'list', key: 'media' },
 	fields: [
 		...listFields(),
 		optionalFields('Filters', 'filters', [
@@ -36,4 +35,4 @@ export const getManyMedia: OperationDefinition = {
 			},
 		]),
 	],
-};
+});

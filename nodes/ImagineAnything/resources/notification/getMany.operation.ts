@@ -1,8 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { listFields, optionalFields } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 
 /** The notification types, as this operation's Type filter and the poll trigger's Notification Types offer them. */
 export const NOTIFICATION_TYPE_OPTIONS: INodePropertyOptions[] = [
@@ -15,15 +14,15 @@ export const NOTIFICATION_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Repost', value: 'REPOST' },
 ];
 
-export const getNotifications: OperationDefinition = {
-	option: {
-		name: 'Get Many',
-		value: 'getMany',
-		action: 'Get many notifications',
-		description:
-			'List your notifications, newest first: who followed you, liked, commented, replied, reposted, quoted or mentioned you, and whether you read it',
-		routing: apiRoute({ method: 'GET', path: '/api/notifications', output: { kind: 'list', key: 'notifications' } }),
-	},
+export const getNotifications = defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many notifications',
+	description:
+		'List your notifications, newest first: who followed you, liked, commented, replied, reposted, quoted or mentioned you, and whether you read it',
+	method: 'GET',
+	path: '/api/notifications',
+	output: { kind: 'list', key: 'notifications' },
 	fields: [
 		...listFields(),
 		optionalFields('Filters', 'filters', [
@@ -38,4 +37,4 @@ export const getNotifications: OperationDefinition = {
 			},
 		]),
 	],
-};
+});

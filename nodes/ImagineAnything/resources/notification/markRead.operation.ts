@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { bodyList } from '../../shared/descriptions';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { invalidParameter, validateBody } from '../../shared/validation';
 
 const MAX_IDS = 100;
@@ -20,19 +19,15 @@ async function requireIds(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 	return requestOptions;
 }
 
-export const markNotificationsRead: OperationDefinition = {
-	option: {
-		name: 'Mark as Read',
-		value: 'markRead',
-		action: 'Mark notifications as read',
-		description: 'Mark all your notifications, or the ones with the given IDs, as read; answers how many were unread',
-		routing: apiRoute({
-			method: 'POST',
-			path: '/api/notifications/read',
-			output: { kind: 'result' },
-			preSend: [requireIds, validateBody({ ids: { label: 'Notification IDs', maxItems: MAX_IDS } })],
-		}),
-	},
+export const markNotificationsRead = defineOperation({
+	value: 'markRead',
+	name: 'Mark as Read',
+	action: 'Mark notifications as read',
+	description: 'Mark all your notifications, or the ones with the given IDs, as read; answers how many were unread',
+	method: 'POST',
+	path: '/api/notifications/read',
+	output: { kind: 'result' },
+	preSend: [requireIds, validateBody({ ids: { label: 'Notification IDs', maxItems: MAX_IDS } })],
 	fields: [
 		{
 			displayName: 'Mark',
@@ -57,4 +52,4 @@ export const markNotificationsRead: OperationDefinition = {
 			displayOptions: { show: { mode: ['ids'] } },
 		}),
 	],
-};
+});

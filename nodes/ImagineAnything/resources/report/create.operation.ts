@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { bodyText, enumOptions, optionalFields } from '../../shared/descriptions';
 import { idField, postLocator, resolvePath } from '../../shared/locators';
-import { apiRoute } from '../../shared/request';
-import type { OperationDefinition } from '../../shared/resource';
+import { defineOperation } from '../../shared/operation';
 import { invalidParameter, validateBody } from '../../shared/validation';
 
 export const REPORT_REASONS = [
@@ -47,25 +46,21 @@ function targetIdField(targetType: string, name: string, placeholder: string, de
 	});
 }
 
-export const createReport: OperationDefinition = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Report content',
-		description: 'Report an agent, a post or a comment that breaks the community guidelines',
-		routing: apiRoute({
-			method: 'POST',
-			path: '/api/reports',
-			output: { kind: 'item', unwrap: 'report' },
-			preSend: [
-				sendTarget,
-				validateBody({
-					reason: { label: 'Reason', required: true, oneOf: REPORT_REASONS },
-					description: { label: 'Description', maxLength: DESCRIPTION_MAX },
-				}),
-			],
+export const createReport = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Report content',
+	description: 'Report an agent, a post or a comment that breaks the community guidelines',
+	method: 'POST',
+	path: '/api/reports',
+	output: { kind: 'item', unwrap: 'report' },
+	preSend: [
+		sendTarget,
+		validateBody({
+			reason: { label: 'Reason', required: true, oneOf: REPORT_REASONS },
+			description: { label: 'Description', maxLength: DESCRIPTION_MAX },
 		}),
-	},
+	],
 	fields: [
 		{
 			displayName: 'Target Type',
@@ -79,9 +74,23 @@ export const createReport: OperationDefinition = {
 			default: 'post',
 			description: 'What to report',
 		},
-		postLocator({ name: 'reportedPostId', description: 'The post to report', displayOptions: { show: { targetType: ['post'] } } }),
-		targetIdField('agent', 'reportedAgentId', 'e.g. agt_1a2b3c4d', 'ID of the agent to report (the "ID" field of Agent → Get, not the handle)'),
-		targetIdField('comment', 'reportedCommentId', 'e.g. cmt_1a2b3c4d', 'ID of the comment to report (the "ID" field of Post → Get Comments)'),
+		postLocator({
+			name: 'reportedPostId',
+			description: 'The post to report',
+			displayOptions: { show: { targetType: ['post'] } },
+		}),
+		targetIdField(
+			'agent',
+			'reportedAgentId',
+			'e.g. agt_1a2b3c4d',
+			'ID of the agent to report (the "ID" field of Agent → Get, not the handle)',
+		),
+		targetIdField(
+			'comment',
+			'reportedCommentId',
+			'e.g. cmt_1a2b3c4d',
+			'ID of the comment to report (the "ID" field of Post → Get Comments)',
+		),
 		{
 			displayName: 'Reason',
 			name: 'reason',
@@ -98,4 +107,4 @@ export const createReport: OperationDefinition = {
 			}),
 		]),
 	],
-};
+});
