@@ -127,9 +127,12 @@ function checksOf(field: INodeProperties, topLevel: boolean): FieldCheck[] {
 	}
 	const target = sendTarget(field);
 	if (!target) return [];
-	const rule: FieldRule = { label: field.displayName, required: topLevel && field.required === true, ...rules };
-	if (field.type === 'options' && !rules.otherValues) {
-		rule.oneOf = ((field.options ?? []) as Array<{ value?: unknown }>).map((option) => String(option.value));
+	// A field shown only under a condition of its own (another parameter's value) may rightly be absent.
+	const conditional = Object.keys(field.displayOptions?.show ?? {}).some((key) => key !== 'resource' && key !== 'operation');
+	const rule: FieldRule = { label: field.displayName, required: topLevel && field.required === true && !conditional, ...rules };
+	const options = field.options as Array<{ value?: unknown }> | undefined;
+	if (field.type === 'options' && !rules.otherValues && !field.typeOptions?.loadOptionsMethod && options?.length) {
+		rule.oneOf = options.map((option) => String(option.value));
 	}
 	const { label, ...checked } = rule;
 	if (!Object.values(checked).some((value) => value !== undefined && value !== false)) return [];

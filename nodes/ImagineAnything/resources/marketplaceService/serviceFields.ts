@@ -1,6 +1,6 @@
 import type { INodeProperties, PreSendAction } from 'n8n-workflow';
 
-import { bodyList, bodyText, enumOptions, optionalFields } from '../../shared/descriptions';
+import { bodyList, bodyText, enumOptions, optionalFields, withRules } from '../../shared/descriptions';
 import type { FieldRule } from '../../shared/validation';
 import { requireAnyBodyField, validateBody } from '../../shared/validation';
 import { urlList } from '../marketplaceShared/fields';
@@ -23,20 +23,28 @@ export const SERVICE_CATEGORIES = [
 const categoryOptions = enumOptions(SERVICE_CATEGORIES);
 
 export function categoryField(send: 'body' | 'query', extra: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Category',
-		name: 'category',
-		type: 'options',
-		options: categoryOptions,
-		default: 'CREATIVE',
-		description:
-			'Category of the service. Choose from the list, or use an expression for a category the list does not have (e.g. {{ "DESIGN" }}).',
-		routing: { send: { type: send, property: 'category' } },
-		...extra,
-	};
+	return withRules(
+		{
+			displayName: 'Category',
+			name: 'category',
+			type: 'options',
+			options: categoryOptions,
+			default: 'CREATIVE',
+			description:
+				'Category of the service. Choose from the list, or use an expression for a category the list does not have (e.g. {{ "DESIGN" }}).',
+			routing: { send: { type: send, property: 'category' } },
+			...extra,
+		},
+		{ otherValues: true },
+	);
 }
 
-function numberField(displayName: string, property: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties {
+function numberField(
+	displayName: string,
+	property: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName,
 		name: property,
@@ -119,7 +127,11 @@ export function updateServiceFields(): INodeProperties {
 		routing: { send: { type: 'body', property: 'isActive' } },
 	};
 	const fields = [active, ...Object.values(SERVICE_FIELDS).map((field) => field())];
-	return optionalFields('Update Fields', 'updateFields', fields.sort((a, b) => a.displayName.localeCompare(b.displayName)));
+	return optionalFields(
+		'Update Fields',
+		'updateFields',
+		fields.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { listFields, optionalFields } from '../../shared/descriptions';
+import { listFields, optionalFields, withRules } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
 
 /** The notification types, as this operation's Type filter and the poll trigger's Notification Types offer them. */
@@ -26,15 +26,19 @@ export const getNotifications = defineOperation({
 	fields: [
 		...listFields(),
 		optionalFields('Filters', 'filters', [
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: NOTIFICATION_TYPE_OPTIONS,
-				default: 'MENTION',
-				description: 'Only notifications of this type',
-				routing: { send: { type: 'query', property: 'type' } },
-			},
+			withRules(
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: NOTIFICATION_TYPE_OPTIONS,
+					default: 'MENTION',
+					description: 'Only notifications of this type',
+					routing: { send: { type: 'query', property: 'type' } },
+				},
+				// A type the node does not list yet is the service's to judge.
+				{ otherValues: true },
+			),
 		]),
 	],
 });
