@@ -1,10 +1,12 @@
-import { serviceOperation } from './serviceOperation';
+import { defineOperation } from '../../shared/operation';
+import { serviceProviderField } from './fields';
 
-export const disconnectService = serviceOperation({
+export const disconnectService = defineOperation({
 	value: 'disconnect',
 	name: 'Disconnect',
 	action: 'Disconnect an AI service',
 	description: "Delete a provider's stored API key for good; generation with it stops working",
 	method: 'DELETE',
-	suffix: '',
+	path: '/api/settings/services/{provider}',
+	fields: [serviceProviderField],
 });

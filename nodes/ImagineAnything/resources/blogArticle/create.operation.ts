@@ -1,6 +1,6 @@
 import { optionalFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { articleChecks, categoryField, contentField, optionalArticleFields, titleField } from './articleFields';
+import { articleChecks, categoryField, contentField, optionalArticleFields, titleField } from './fields';
 
 export const createArticle = defineOperation({
 	value: 'create',

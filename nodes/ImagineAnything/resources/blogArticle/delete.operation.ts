@@ -1,10 +1,12 @@
-import { articleOperation } from './articleOperation';
+import { defineOperation } from '../../shared/operation';
+import { slugField } from './fields';
 
-export const deleteArticle = articleOperation({
+export const deleteArticle = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a blog article',
 	description: 'Delete one of your own articles, by slug',
 	method: 'DELETE',
-	suffix: '',
+	path: '/api/blog/{slug}',
+	fields: [slugField],
 });

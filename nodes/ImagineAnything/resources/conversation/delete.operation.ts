@@ -1,10 +1,12 @@
-import { conversationOperation } from './conversationOperation';
+import { defineOperation } from '../../shared/operation';
+import { conversationIdField } from './fields';
 
-export const deleteConversation = conversationOperation({
+export const deleteConversation = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a conversation',
 	description: 'Permanently delete a conversation and all of its messages, for both participants',
 	method: 'DELETE',
-	suffix: '',
+	path: '/api/conversations/{conversationId}',
+	fields: [conversationIdField],
 });

@@ -1,10 +1,12 @@
-import { conversationOperation } from './conversationOperation';
+import { defineOperation } from '../../shared/operation';
+import { conversationIdField } from './fields';
 
-export const markConversationRead = conversationOperation({
+export const markConversationRead = defineOperation({
 	value: 'markRead',
 	name: 'Mark as Read',
 	action: 'Mark a conversation as read',
 	description: 'Mark every message you received in a conversation as read; answers how many were unread',
 	method: 'POST',
-	suffix: '/read',
+	path: '/api/conversations/{conversationId}/read',
+	fields: [conversationIdField],
 });

@@ -1,14 +1,13 @@
-import { validateBody } from '../../shared/validation';
-import { conversationOperation, messageField, messageRule } from './conversationOperation';
+import { defineOperation } from '../../shared/operation';
+import { conversationIdField, messageField } from './fields';
 
-export const sendMessage = conversationOperation({
+export const sendMessage = defineOperation({
 	value: 'sendMessage',
 	name: 'Send Message',
 	action: 'Send a message in a conversation',
 	description: 'Send a direct message in an existing conversation, for example to answer a message',
 	method: 'POST',
-	suffix: '/messages',
+	path: '/api/conversations/{conversationId}/messages',
 	output: { kind: 'item', unwrap: 'message' },
-	preSend: [validateBody({ content: messageRule })],
-	fields: [messageField('content')],
+	fields: [conversationIdField, messageField('content')],
 });

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { agentLocator, resolvePath } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
-import { validateBody } from '../../shared/validation';
-import { messageField, messageRule } from './conversationOperation';
+import { messageField } from './fields';
 
 /**
  * The participant goes into the body, not the path, so n8n would not normalise it: this runs
@@ -24,7 +23,7 @@ export const startConversation = defineOperation({
 	method: 'POST',
 	path: '/api/conversations',
 	output: { kind: 'item', unwrap: 'conversation' },
-	preSend: [sendParticipant, validateBody({ message: messageRule })],
+	preSend: [sendParticipant],
 	fields: [
 		agentLocator({
 			displayName: 'Participant',

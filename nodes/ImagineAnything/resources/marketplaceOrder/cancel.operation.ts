@@ -1,16 +1,19 @@
 import { bodyText, optionalFields } from '../../shared/descriptions';
-import { orderAction } from './orderOperation';
+import { defineOperation } from '../../shared/operation';
+import { orderStepSpec } from './orderStep';
 
-export const cancelOrder = orderAction({
-	value: 'cancel',
-	name: 'Cancel',
-	action: 'Cancel an order',
-	description:
-		'Cancel an order: the buyer before work starts, the seller before delivering. Unpaid orders become CANCELLED, paid ones REFUNDED.',
-	apiAction: 'cancel',
-	fields: [
-		optionalFields('Additional Fields', 'additionalFields', [
-			bodyText('Reason', 'reason', { typeOptions: { rows: 2 }, description: 'Why the order is cancelled' }),
-		]),
-	],
-});
+export const cancelOrder = defineOperation(
+	orderStepSpec({
+		value: 'cancel',
+		name: 'Cancel',
+		action: 'Cancel an order',
+		description:
+			'Cancel an order: the buyer before work starts, the seller before delivering. Unpaid orders become CANCELLED, paid ones REFUNDED.',
+		apiAction: 'cancel',
+		fields: [
+			optionalFields('Additional Fields', 'additionalFields', [
+				bodyText('Reason', 'reason', { typeOptions: { rows: 2 }, description: 'Why the order is cancelled' }),
+			]),
+		],
+	}),
+);

@@ -1,20 +1,23 @@
 import { bodyText } from '../../shared/descriptions';
 import { validateBody } from '../../shared/validation';
-import { orderAction } from './orderOperation';
+import { defineOperation } from '../../shared/operation';
+import { orderStepSpec } from './orderStep';
 
-export const deliverOrder = orderAction({
-	value: 'deliver',
-	name: 'Deliver',
-	action: 'Deliver an order',
-	description: 'As the seller, hand over the finished work: status DELIVERED, for the buyer to accept or ask for a revision',
-	apiAction: 'deliver',
-	preSend: [validateBody({ deliverables: { label: 'Deliverables', required: true } })],
-	fields: [
-		bodyText('Deliverables', 'deliverables', {
-			typeOptions: { rows: 4 },
-			required: true,
-			placeholder: 'e.g. Here is your completed work: https://example.com/result',
-			description: 'The delivered work: text and/or links to the results',
-		}),
-	],
-});
+export const deliverOrder = defineOperation(
+	orderStepSpec({
+		value: 'deliver',
+		name: 'Deliver',
+		action: 'Deliver an order',
+		description: 'As the seller, hand over the finished work: status DELIVERED, for the buyer to accept or ask for a revision',
+		apiAction: 'deliver',
+		preSend: [validateBody({ deliverables: { label: 'Deliverables', required: true } })],
+		fields: [
+			bodyText('Deliverables', 'deliverables', {
+				typeOptions: { rows: 4 },
+				required: true,
+				placeholder: 'e.g. Here is your completed work: https://example.com/result',
+				description: 'The delivered work: text and/or links to the results',
+			}),
+		],
+	}),
+);

@@ -1,15 +1,16 @@
 import { bodyText } from '../../shared/descriptions';
 import { validateBody } from '../../shared/validation';
-import { orderAction } from './orderOperation';
+import { defineOperation } from '../../shared/operation';
+import { orderStepSpec } from './orderStep';
 
-export const openDispute = orderAction({
-	value: 'dispute',
-	name: 'Open Dispute',
-	action: 'Open a dispute about an order',
-	description: 'As buyer or seller, escalate a paid order to the platform: status DISPUTED',
-	apiAction: 'dispute',
-	preSend: [validateBody({ reason: { label: 'Reason', required: true } })],
-	fields: [
-		bodyText('Reason', 'reason', { typeOptions: { rows: 3 }, required: true, description: 'What went wrong' }),
-	],
-});
+export const openDispute = defineOperation(
+	orderStepSpec({
+		value: 'dispute',
+		name: 'Open Dispute',
+		action: 'Open a dispute about an order',
+		description: 'As buyer or seller, escalate a paid order to the platform: status DISPUTED',
+		apiAction: 'dispute',
+		preSend: [validateBody({ reason: { label: 'Reason', required: true } })],
+		fields: [bodyText('Reason', 'reason', { typeOptions: { rows: 3 }, required: true, description: 'What went wrong' })],
+	}),
+);

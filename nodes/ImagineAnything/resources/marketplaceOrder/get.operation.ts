@@ -1,11 +1,13 @@
-import { orderOperation } from './orderOperation';
+import { defineOperation } from '../../shared/operation';
+import { orderIdField } from '../marketplaceShared/fields';
 
-export const getOrder = orderOperation({
+export const getOrder = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a marketplace order',
 	description: 'Retrieve an order you bought or sold, with its status and deliverables',
 	method: 'GET',
-	suffix: '',
+	path: '/api/marketplace/orders/{orderId}',
 	output: { kind: 'item', unwrap: 'order' },
+	fields: [orderIdField()],
 });

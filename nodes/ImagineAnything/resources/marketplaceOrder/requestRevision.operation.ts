@@ -1,19 +1,22 @@
 import { bodyText } from '../../shared/descriptions';
 import { validateBody } from '../../shared/validation';
-import { orderAction } from './orderOperation';
+import { defineOperation } from '../../shared/operation';
+import { orderStepSpec } from './orderStep';
 
-export const requestRevision = orderAction({
-	value: 'requestRevision',
-	name: 'Request Revision',
-	action: 'Request a revision of an order',
-	description: "As the buyer, send delivered work back for changes: status REVISION, within the service's number of revisions",
-	apiAction: 'request_revision',
-	preSend: [validateBody({ message: { label: 'Changes Wanted', required: true } })],
-	fields: [
-		bodyText('Changes Wanted', 'message', {
-			typeOptions: { rows: 3 },
-			required: true,
-			description: 'What the seller should change',
-		}),
-	],
-});
+export const requestRevision = defineOperation(
+	orderStepSpec({
+		value: 'requestRevision',
+		name: 'Request Revision',
+		action: 'Request a revision of an order',
+		description: "As the buyer, send delivered work back for changes: status REVISION, within the service's number of revisions",
+		apiAction: 'request_revision',
+		preSend: [validateBody({ message: { label: 'Changes Wanted', required: true } })],
+		fields: [
+			bodyText('Changes Wanted', 'message', {
+				typeOptions: { rows: 3 },
+				required: true,
+				description: 'What the seller should change',
+			}),
+		],
+	}),
+);

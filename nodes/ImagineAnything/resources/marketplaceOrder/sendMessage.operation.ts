@@ -1,23 +1,25 @@
 import { bodyList, bodyText, optionalFields } from '../../shared/descriptions';
 import { validateBody } from '../../shared/validation';
 import { urlList } from '../marketplaceShared/fields';
-import { orderOperation } from './orderOperation';
+import { defineOperation } from '../../shared/operation';
+import { orderIdField } from '../marketplaceShared/fields';
 
 export const ORDER_MESSAGE_MAX = 5000;
 
-export const sendOrderMessage = orderOperation({
+export const sendOrderMessage = defineOperation({
 	value: 'sendMessage',
 	name: 'Send Message',
 	action: 'Send a message about an order',
 	description: 'Write to the other party of an order, optionally with links to files',
 	method: 'POST',
-	suffix: '/messages',
+	path: '/api/marketplace/orders/{orderId}/messages',
 	output: { kind: 'item', unwrap: 'message' },
 	preSend: [
 		validateBody({ content: { label: 'Message', required: true, maxLength: ORDER_MESSAGE_MAX } }),
 		urlList('attachments', 'Attachment URLs'),
 	],
 	fields: [
+		orderIdField(),
 		bodyText('Message', 'content', {
 			typeOptions: { rows: 3 },
 			required: true,

@@ -1,9 +1,12 @@
-import { orderAction } from './orderOperation';
+import { defineOperation } from '../../shared/operation';
+import { orderStepSpec } from './orderStep';
 
-export const startWork = orderAction({
-	value: 'start',
-	name: 'Start Work',
-	action: 'Start work on an order',
-	description: 'As the seller, begin a paid order (or a requested revision): status IN_PROGRESS',
-	apiAction: 'start',
-});
+export const startWork = defineOperation(
+	orderStepSpec({
+		value: 'start',
+		name: 'Start Work',
+		action: 'Start work on an order',
+		description: 'As the seller, begin a paid order (or a requested revision): status IN_PROGRESS',
+		apiAction: 'start',
+	}),
+);

@@ -1,6 +1,6 @@
 import { listFields, optionalFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { PURPOSE_OPTIONS } from './uploadOperation';
+import { PURPOSE_OPTIONS } from './uploadSpec';
 
 export const getManyMedia = defineOperation({
 	value: 'getMany',

@@ -1,10 +1,12 @@
-import { messageOperation } from './messageOperation';
+import { defineOperation } from '../../shared/operation';
+import { messageIdField } from './fields';
 
-export const deleteMessage = messageOperation({
+export const deleteMessage = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a message',
 	description: 'Delete a direct message your agent sent (messages of the other participant cannot be deleted)',
 	method: 'DELETE',
-	suffix: '',
+	path: '/api/messages/{messageId}',
+	fields: [messageIdField],
 });

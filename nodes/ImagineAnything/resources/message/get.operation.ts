@@ -1,11 +1,13 @@
-import { messageOperation } from './messageOperation';
+import { defineOperation } from '../../shared/operation';
+import { messageIdField } from './fields';
 
-export const getMessage = messageOperation({
+export const getMessage = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a message',
 	description: 'Retrieve one direct message of a conversation you take part in',
 	method: 'GET',
-	suffix: '',
+	path: '/api/messages/{messageId}',
 	output: { kind: 'item', unwrap: 'message' },
+	fields: [messageIdField],
 });

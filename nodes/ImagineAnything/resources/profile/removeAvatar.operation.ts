@@ -1,10 +1,10 @@
-import { profileOperation } from './profileOperation';
+import { defineOperation } from '../../shared/operation';
 
-export const removeAvatar = profileOperation({
+export const removeAvatar = defineOperation({
 	value: 'removeAvatar',
 	name: 'Remove Avatar',
 	action: 'Remove your avatar',
 	description: "Remove this agent's avatar",
 	method: 'DELETE',
-	suffix: 'avatar',
+	path: '/api/agents/me/avatar',
 });

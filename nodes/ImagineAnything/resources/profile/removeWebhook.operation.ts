@@ -1,10 +1,10 @@
-import { profileOperation } from './profileOperation';
+import { defineOperation } from '../../shared/operation';
 
-export const removeWebhook = profileOperation({
+export const removeWebhook = defineOperation({
 	value: 'removeWebhook',
 	name: 'Remove Webhook',
 	action: 'Remove your webhook',
-	description: 'Stop ImagineAnything from sending this agent\'s events to a webhook URL',
+	description: "Stop ImagineAnything from sending this agent's events to a webhook URL",
 	method: 'DELETE',
-	suffix: 'webhook',
+	path: '/api/agents/me/webhook',
 });

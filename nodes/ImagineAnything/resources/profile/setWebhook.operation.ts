@@ -1,16 +1,16 @@
 import { bodyText } from '../../shared/descriptions';
 import { validateBody } from '../../shared/validation';
-import { profileOperation } from './profileOperation';
+import { defineOperation } from '../../shared/operation';
 import { INCLUDE_SECRET, setWebhookOutput } from './webhookOutput';
 
-export const setWebhook = profileOperation({
+export const setWebhook = defineOperation({
 	value: 'setWebhook',
 	name: 'Set Webhook',
 	action: 'Set your webhook',
 	description:
 		"Register the HTTPS URL ImagineAnything sends this agent's events to (follows, likes, comments, DMs); replaces any earlier URL",
 	method: 'PATCH',
-	suffix: 'webhook',
+	path: '/api/agents/me/webhook',
 	output: { kind: 'item', unwrap: 'webhook' },
 	preSend: [validateBody({ webhookUrl: { label: 'Webhook URL', required: true, url: true } })],
 	transform: setWebhookOutput,
@@ -40,7 +40,7 @@ export const setWebhook = profileOperation({
 		},
 		{
 			displayName:
-				'The secret will be visible in this execution\'s data to anyone who can see executions of this workflow. Store it right away (for example in a credential) and consider turning off saving of successful executions.',
+				"The secret will be visible in this execution's data to anyone who can see executions of this workflow. Store it right away (for example in a credential) and consider turning off saving of successful executions.",
 			name: 'secretNotice',
 			type: 'notice',
 			default: '',

@@ -1,15 +1,15 @@
 import { bodyList, optionalFields } from '../../shared/descriptions';
 import { requireAnyBodyField } from '../../shared/validation';
-import { profileOperation } from './profileOperation';
+import { defineOperation } from '../../shared/operation';
 
-export const updateCapabilities = profileOperation({
+export const updateCapabilities = defineOperation({
 	value: 'updateCapabilities',
 	name: 'Update Capabilities',
 	action: 'Update your capabilities',
 	description:
 		'Set the skills, APIs, response time and languages other agents can discover this agent by; fields left out stay as they are',
 	method: 'PATCH',
-	suffix: 'capabilities',
+	path: '/api/agents/me/capabilities',
 	output: { kind: 'item', unwrap: 'capabilities' },
 	preSend: [
 		requireAnyBodyField(

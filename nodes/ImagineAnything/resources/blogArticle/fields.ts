@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
 import { bodyList, bodyText, enumOptions } from '../../shared/descriptions';
+import { idField } from '../../shared/locators';
 import { invalidParameter, validateBody } from '../../shared/validation';
 
 export const BLOG_CATEGORIES = [
@@ -52,8 +53,14 @@ export const categoryField: INodeProperties = {
 
 /** The fields no article needs, in the order of their display names. */
 export const optionalArticleFields: INodeProperties[] = [
-	bodyText('Cover Image URL', 'coverImageUrl', { placeholder: 'https://example.com/cover.png', description: 'An https:// image URL' }),
-	bodyText('Excerpt', 'excerpt', { typeOptions: { rows: 2 }, description: `Summary shown in lists, at most ${EXCERPT_MAX} characters` }),
+	bodyText('Cover Image URL', 'coverImageUrl', {
+		placeholder: 'https://example.com/cover.png',
+		description: 'An https:// image URL',
+	}),
+	bodyText('Excerpt', 'excerpt', {
+		typeOptions: { rows: 2 },
+		description: `Summary shown in lists, at most ${EXCERPT_MAX} characters`,
+	}),
 	bodyList('Keywords', 'keywords', {
 		description: `Comma-separated SEO keywords, ${KEYWORDS_MIN} to ${KEYWORDS_MAX}`,
 		placeholder: 'e.g. ai agents, automation, n8n',
@@ -75,7 +82,11 @@ async function checkWordsAndKeywords(this: IExecuteSingleFunctions, requestOptio
 		}
 	}
 	if (Array.isArray(body.keywords) && body.keywords.length < KEYWORDS_MIN) {
-		throw invalidParameter.call(this, 'Keywords', `needs ${KEYWORDS_MIN} to ${KEYWORDS_MAX} entries (it has ${body.keywords.length})`);
+		throw invalidParameter.call(
+			this,
+			'Keywords',
+			`needs ${KEYWORDS_MIN} to ${KEYWORDS_MAX} entries (it has ${body.keywords.length})`,
+		);
 	}
 	return requestOptions;
 }
@@ -92,10 +103,22 @@ export function articleChecks(mode: 'create' | 'update'): PreSendAction[] {
 			content: { label: 'Content', required },
 			category: { label: 'Category', required, oneOf: BLOG_CATEGORIES },
 			excerpt: { label: 'Excerpt', maxLength: EXCERPT_MAX },
-			coverImageUrl: { label: 'Cover Image URL', pattern: /^https:\/\/[^\s/$.?#][^\s]*$/i, patternHint: 'must be a full https:// URL' },
+			coverImageUrl: {
+				label: 'Cover Image URL',
+				pattern: /^https:\/\/[^\s/$.?#][^\s]*$/i,
+				patternHint: 'must be a full https:// URL',
+			},
 			tags: { label: 'Tags', maxItems: MAX_TAGS },
 			keywords: { label: 'Keywords', maxItems: KEYWORDS_MAX },
 		}),
 		checkWordsAndKeywords,
 	];
 }
+
+/** The article an operation acts on, by slug: /api/blog/{slug}. */
+export const slugField = idField(
+	'Slug',
+	'slug',
+	"The article's slug: the last part of its address https://imagineanything.com/blog/{slug}, answered by Create and Get Many",
+	{ placeholder: 'e.g. how-agents-use-n8n' },
+);

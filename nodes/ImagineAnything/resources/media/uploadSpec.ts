@@ -1,8 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { bodyText, optionalFields } from '../../shared/descriptions';
-import { apiOperation } from '../../shared/locatedOperation';
-import type { OperationDefinition } from '../../shared/resource';
+import type { OperationSpec } from '../../shared/operation';
 import type { UploadSpec } from '../../shared/upload';
 import { binaryPropertyField, uploadFile, withMediaId } from '../../shared/upload';
 
@@ -12,7 +11,7 @@ export const PURPOSE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Post', value: 'post', description: 'Media to attach to a post with its Media IDs' },
 ];
 
-interface UploadOperationSpec {
+interface Upload {
 	value: string;
 	name: string;
 	action: string;
@@ -24,8 +23,8 @@ interface UploadOperationSpec {
 }
 
 /** Upload Image and Upload Video: a binary file of the input item plus purpose and folder. */
-export function uploadOperation({ upload, purposes, purposeDescription, ...spec }: UploadOperationSpec): OperationDefinition {
-	return apiOperation({
+export function uploadSpec({ upload, purposes, purposeDescription, ...spec }: Upload): OperationSpec {
+	return {
 		...spec,
 		method: 'POST',
 		output: { kind: 'item', unwrap: 'media' },
@@ -46,5 +45,5 @@ export function uploadOperation({ upload, purposes, purposeDescription, ...spec 
 				bodyText('Folder', 'folder', { description: 'Folder to store the file in, to keep uploads organised' }),
 			]),
 		],
-	});
+	};
 }

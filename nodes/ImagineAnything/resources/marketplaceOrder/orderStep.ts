@@ -1,13 +1,9 @@
 import type { INodeProperties, PreSendAction } from 'n8n-workflow';
 
-import { locatedOperation } from '../../shared/locatedOperation';
-import type { OperationDefinition } from '../../shared/resource';
+import type { OperationSpec } from '../../shared/operation';
 import { orderIdField, withBody } from '../marketplaceShared/fields';
 
-/** An operation on one order, chosen by its ID. */
-export const orderOperation = locatedOperation(orderIdField(), '/api/marketplace/orders/{orderId}');
-
-interface OrderActionSpec {
+interface OrderStep {
 	value: string;
 	name: string;
 	action: string;
@@ -22,12 +18,13 @@ interface OrderActionSpec {
  * One step of the order workflow. Every step is the same update (PATCH with an `action`),
  * offered as its own operation so that the choice is explicit; answers the updated order.
  */
-export function orderAction({ apiAction, preSend = [], ...spec }: OrderActionSpec): OperationDefinition {
-	return orderOperation({
+export function orderStepSpec({ apiAction, preSend = [], fields = [], ...spec }: OrderStep): OperationSpec {
+	return {
 		...spec,
 		method: 'PATCH',
-		suffix: '',
+		path: '/api/marketplace/orders/{orderId}',
 		output: { kind: 'item', unwrap: 'order' },
 		preSend: [withBody({ action: apiAction }), ...preSend],
-	});
+		fields: [orderIdField(), ...fields],
+	};
 }
