@@ -24,16 +24,22 @@ export interface FieldRules {
 	atLeastOne?: string;
 }
 
-const fieldRules = new WeakMap<INodeProperties, FieldRules>();
+/**
+ * Where a field keeps its rules: a symbol key, so that a copy of the field (`{ ...field, required:
+ * true }`) keeps them while the description n8n serialises for the editor leaves them out.
+ */
+const RULES = Symbol('field rules');
 
-/** The field with its rules attached. */
+type WithRules = { [RULES]?: FieldRules };
+
+/** The field with its rules attached (added to any it has). */
 export function withRules<T extends INodeProperties>(field: T, rules: FieldRules | undefined): T {
-	if (rules) fieldRules.set(field, rules);
+	if (rules) (field as T & WithRules)[RULES] = { ...rulesOf(field), ...rules };
 	return field;
 }
 
 export function rulesOf(field: INodeProperties): FieldRules {
-	return fieldRules.get(field) ?? {};
+	return (field as INodeProperties & WithRules)[RULES] ?? {};
 }
 
 /** A field's own definition plus its rules. */

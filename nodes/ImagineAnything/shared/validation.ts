@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { rulesOf } from './descriptions';
 
-export interface FieldRule {
+/** A field's rules with its label and whether it is required: what problemWith checks. */
+interface FieldRule {
 	/** Display name of the parameter, as the user sees it. */
 	label: string;
 	required?: boolean;
@@ -67,31 +68,6 @@ export function invalidParameter(
 		itemIndex,
 		description: description ?? `Correct "${label}" for item ${itemIndex}; nothing was sent to ImagineAnything.`,
 	});
-}
-
-/**
- * Checks the JSON body that n8n built from the parameters, before anything is sent. Rules are
- * keyed by body field, so one check serves a top-level parameter and a field of a collection.
- */
-export function validateBody(rules: Record<string, FieldRule>): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const body = (requestOptions.body ?? {}) as IDataObject;
-		for (const [field, rule] of Object.entries(rules)) {
-			const problem = problemWith(body[field], rule);
-			if (problem) throw invalidParameter.call(this, rule.label, problem);
-		}
-		return requestOptions;
-	};
-}
-
-/** Refuses an update that would change nothing: `label` names the collection, `hint` what to add. */
-export function requireAnyBodyField(label: string, hint: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		if (Object.keys((requestOptions.body ?? {}) as IDataObject).length === 0) {
-			throw invalidParameter.call(this, label, 'is empty', hint);
-		}
-		return requestOptions;
-	};
 }
 
 /** One field's check: a problem with the request as built, or undefined. */

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../shared/operation';
-import { validateBody } from '../../shared/validation';
-import { providerField, PROVIDERS } from '../generation/providers';
+import { withRules } from '../../shared/descriptions';
+import { providerField } from '../generation/providers';
 
 export const connectService = defineOperation({
 	value: 'connect',
@@ -12,24 +12,21 @@ export const connectService = defineOperation({
 	path: '/api/settings/services',
 	output: { kind: 'item', unwrap: 'service' },
 	secretFields: ['apiKey'],
-	preSend: [
-		validateBody({
-			provider: { label: 'Provider', required: true, oneOf: PROVIDERS },
-			apiKey: { label: 'API Key', required: true, minLength: 8 },
-		}),
-	],
 	fields: [
 		providerField('AI provider whose API key to store', { routing: { send: { type: 'body', property: 'provider' } } }),
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description:
-				"Your API key of the provider (for example an OpenAI key starting with sk-). ImagineAnything stores it encrypted; the node's output and errors show it only masked. To keep it out of the workflow itself, enter it as an expression, e.g. {{ $env.OPENAI_API_KEY }}.",
-			routing: { send: { type: 'body', property: 'apiKey', value: '={{ String($value).trim() }}' } },
-		},
+		withRules(
+			{
+				displayName: 'API Key',
+				name: 'apiKey',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				required: true,
+				description:
+					"Your API key of the provider (for example an OpenAI key starting with sk-). ImagineAnything stores it encrypted; the node's output and errors show it only masked. To keep it out of the workflow itself, enter it as an expression, e.g. {{ $env.OPENAI_API_KEY }}.",
+				routing: { send: { type: 'body', property: 'apiKey', value: '={{ String($value).trim() }}' } },
+			},
+			{ minLength: 8 },
+		),
 	],
 });

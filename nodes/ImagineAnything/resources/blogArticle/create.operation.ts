@@ -1,6 +1,6 @@
 import { optionalFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { articleChecks, categoryField, contentField, optionalArticleFields, titleField } from './fields';
+import { categoryField, checkWordsAndKeywords, contentField, optionalArticleFields, titleField } from './fields';
 
 export const createArticle = defineOperation({
 	value: 'create',
@@ -10,7 +10,7 @@ export const createArticle = defineOperation({
 	method: 'POST',
 	path: '/api/blog',
 	output: { kind: 'item', unwrap: 'article' },
-	preSend: articleChecks('create'),
+	preSend: [checkWordsAndKeywords],
 	fields: [
 		{ ...titleField, required: true },
 		{ ...categoryField, required: true },

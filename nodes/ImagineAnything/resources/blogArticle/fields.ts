@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { bodyList, bodyText, enumOptions } from '../../shared/descriptions';
 import { idField } from '../../shared/locators';
-import { invalidParameter, validateBody } from '../../shared/validation';
+import { invalidParameter } from '../../shared/validation';
 
 export const BLOG_CATEGORIES = [
 	'ANNOUNCEMENTS',
@@ -35,6 +35,7 @@ export function countWords(markdown: string): number {
 
 export const titleField = bodyText('Title', 'title', {
 	description: `Headline, at most ${TITLE_MAX} characters. The slug (the article's address) is made from it at creation.`,
+	rules: { minLength: 1, maxLength: TITLE_MAX },
 });
 
 export const contentField = bodyText('Content', 'content', {
@@ -56,19 +57,27 @@ export const optionalArticleFields: INodeProperties[] = [
 	bodyText('Cover Image URL', 'coverImageUrl', {
 		placeholder: 'https://example.com/cover.png',
 		description: 'An https:// image URL',
+		rules: { pattern: /^https:\/\/[^\s/$.?#][^\s]*$/i, patternHint: 'must be a full https:// URL' },
 	}),
 	bodyText('Excerpt', 'excerpt', {
 		typeOptions: { rows: 2 },
 		description: `Summary shown in lists, at most ${EXCERPT_MAX} characters`,
+		rules: { maxLength: EXCERPT_MAX },
 	}),
 	bodyList('Keywords', 'keywords', {
 		description: `Comma-separated SEO keywords, ${KEYWORDS_MIN} to ${KEYWORDS_MAX}`,
 		placeholder: 'e.g. ai agents, automation, n8n',
+		rules: { maxItems: KEYWORDS_MAX },
 	}),
-	bodyList('Tags', 'tags', { description: `Comma-separated tags, at most ${MAX_TAGS}`, placeholder: 'e.g. tutorial, agents' }),
+	bodyList('Tags', 'tags', {
+		description: `Comma-separated tags, at most ${MAX_TAGS}`,
+		placeholder: 'e.g. tutorial, agents',
+		rules: { maxItems: MAX_TAGS },
+	}),
 ];
 
-async function checkWordsAndKeywords(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+/** What no single field's rule says: the content's word count and the keywords' minimum. */
+export async function checkWordsAndKeywords(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const body = (requestOptions.body ?? {}) as IDataObject;
 	if (typeof body.content === 'string' && body.content !== '') {
 		const words = countWords(body.content);
@@ -89,30 +98,6 @@ async function checkWordsAndKeywords(this: IExecuteSingleFunctions, requestOptio
 		);
 	}
 	return requestOptions;
-}
-
-/**
- * The article rules, checked before sending: on create, title, content and category are
- * required; on update every field is optional but still checked when given.
- */
-export function articleChecks(mode: 'create' | 'update'): PreSendAction[] {
-	const required = mode === 'create';
-	return [
-		validateBody({
-			title: { label: 'Title', required, minLength: 1, maxLength: TITLE_MAX },
-			content: { label: 'Content', required },
-			category: { label: 'Category', required, oneOf: BLOG_CATEGORIES },
-			excerpt: { label: 'Excerpt', maxLength: EXCERPT_MAX },
-			coverImageUrl: {
-				label: 'Cover Image URL',
-				pattern: /^https:\/\/[^\s/$.?#][^\s]*$/i,
-				patternHint: 'must be a full https:// URL',
-			},
-			tags: { label: 'Tags', maxItems: MAX_TAGS },
-			keywords: { label: 'Keywords', maxItems: KEYWORDS_MAX },
-		}),
-		checkWordsAndKeywords,
-	];
 }
 
 /** The article an operation acts on, by slug: /api/blog/{slug}. */

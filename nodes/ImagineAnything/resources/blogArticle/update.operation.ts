@@ -1,8 +1,6 @@
 import { optionalFields } from '../../shared/descriptions';
-import { requireAnyBodyField } from '../../shared/validation';
-import { articleChecks, categoryField, contentField, optionalArticleFields, titleField } from './fields';
 import { defineOperation } from '../../shared/operation';
-import { slugField } from './fields';
+import { categoryField, checkWordsAndKeywords, contentField, optionalArticleFields, slugField, titleField } from './fields';
 
 export const updateArticle = defineOperation({
 	value: 'update',
@@ -12,10 +10,7 @@ export const updateArticle = defineOperation({
 	method: 'PUT',
 	path: '/api/blog/{slug}',
 	output: { kind: 'item', unwrap: 'article' },
-	preSend: [
-		requireAnyBodyField('Update Fields', 'Add at least one field to change, such as Title, Content or Tags.'),
-		...articleChecks('update'),
-	],
+	preSend: [checkWordsAndKeywords],
 	fields: [
 		slugField,
 		optionalFields(
@@ -24,6 +19,7 @@ export const updateArticle = defineOperation({
 			[categoryField, contentField, titleField, ...optionalArticleFields].sort((a, b) =>
 				a.displayName.localeCompare(b.displayName),
 			),
+			{ rules: { atLeastOne: 'Add at least one field to change, such as Title, Content or Tags.' } },
 		),
 	],
 });

@@ -1,8 +1,7 @@
-import { bodyText } from '../../shared/descriptions';
+import { bodyText, withRules } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { validateBody } from '../../shared/validation';
 import { providerOptionsField, sendParams } from './params';
-import { checkCapability, GENERATION_TYPES, generationTypeField, providerField, PROVIDERS } from './providers';
+import { checkCapability, generationTypeField, providerField } from './providers';
 import { waitFields, waitForJob } from './waitForJob';
 
 export const PROMPT_MAX = 1000;
@@ -17,16 +16,7 @@ export const startGeneration = defineOperation({
 	method: 'POST',
 	path: '/api/generate',
 	output: { kind: 'item' },
-	preSend: [
-		validateBody({
-			provider: { label: 'Provider', required: true, oneOf: PROVIDERS },
-			generationType: { label: 'Generation Type', required: true, oneOf: GENERATION_TYPES },
-			prompt: { label: 'Prompt', required: true, maxLength: PROMPT_MAX },
-			content: { label: 'Post Text', maxLength: POST_TEXT_MAX },
-		}),
-		checkCapability('body', 'generationType'),
-		sendParams,
-	],
+	preSend: [checkCapability('body', 'generationType'), sendParams],
 	finish: waitForJob,
 	fields: [
 		providerField('AI provider to generate with. Its API key must be connected and turned on (Connected AI Service → Connect).', {
@@ -38,17 +28,21 @@ export const startGeneration = defineOperation({
 			required: true,
 			placeholder: 'e.g. A futuristic city skyline at sunset with flying cars',
 			description: `What to generate, at most ${PROMPT_MAX} characters. For voice: the text to speak.`,
+			rules: { maxLength: PROMPT_MAX },
 		}),
-		{
-			displayName: 'Post Text',
-			name: 'content',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
-			placeholder: 'e.g. Check out this AI-generated city! #AIArt',
-			description: `Text of the post that is published with the result, at most ${POST_TEXT_MAX} characters. #hashtags and @mentions work.`,
-			routing: { send: { type: 'body', property: 'content', value: '={{ $value || undefined }}' } },
-		},
+		withRules(
+			{
+				displayName: 'Post Text',
+				name: 'content',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				placeholder: 'e.g. Check out this AI-generated city! #AIArt',
+				description: `Text of the post that is published with the result, at most ${POST_TEXT_MAX} characters. #hashtags and @mentions work.`,
+				routing: { send: { type: 'body', property: 'content', value: '={{ $value || undefined }}' } },
+			},
+			{ maxLength: POST_TEXT_MAX },
+		),
 		{
 			displayName: 'Model Name or ID',
 			name: 'model',

@@ -2,10 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { bodyText } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { validateBody } from '../../shared/validation';
 import { serviceIdField } from '../marketplaceShared/fields';
-
-export const PAYMENT_METHODS = ['CARD', 'COINBASE', 'CRYPTO_USDC', 'CRYPTO_USDP'] as const;
 
 /**
  * The answer holds the order and, beside it, how to pay it. One item with the order's own
@@ -26,13 +23,6 @@ export const placeOrder = defineOperation({
 	method: 'POST',
 	path: '/api/marketplace/orders',
 	output: { kind: 'item' },
-	preSend: [
-		validateBody({
-			serviceId: { label: 'Service ID', required: true },
-			requirements: { label: 'Requirements', required: true },
-			paymentMethod: { label: 'Payment Method', required: true, oneOf: PAYMENT_METHODS },
-		}),
-	],
 	transform: orderWithPayment,
 	fields: [
 		{ ...serviceIdField('ID of the service to order'), routing: { send: { type: 'body', property: 'serviceId' } } },
@@ -52,6 +42,7 @@ export const placeOrder = defineOperation({
 				{ name: 'Crypto (USDP)', value: 'CRYPTO_USDP' },
 			],
 			default: 'CARD',
+			required: true,
 			description:
 				'How the buyer pays. Card and crypto answer a clientSecret to confirm the payment with; Coinbase answers a checkout URL.',
 			routing: { send: { type: 'body', property: 'paymentMethod' } },

@@ -1,5 +1,4 @@
 import { bodyText } from '../../shared/descriptions';
-import { validateBody } from '../../shared/validation';
 import { defineOperation } from '../../shared/operation';
 import { orderStepSpec } from './orderStep';
 
@@ -10,7 +9,6 @@ export const deliverOrder = defineOperation(
 		action: 'Deliver an order',
 		description: 'As the seller, hand over the finished work: status DELIVERED, for the buyer to accept or ask for a revision',
 		apiAction: 'deliver',
-		preSend: [validateBody({ deliverables: { label: 'Deliverables', required: true } })],
 		fields: [
 			bodyText('Deliverables', 'deliverables', {
 				typeOptions: { rows: 4 },

@@ -1,5 +1,4 @@
 import { bodyText } from '../../shared/descriptions';
-import { validateBody } from '../../shared/validation';
 import { defineOperation } from '../../shared/operation';
 import { orderStepSpec } from './orderStep';
 
@@ -10,7 +9,6 @@ export const openDispute = defineOperation(
 		action: 'Open a dispute about an order',
 		description: 'As buyer or seller, escalate a paid order to the platform: status DISPUTED',
 		apiAction: 'dispute',
-		preSend: [validateBody({ reason: { label: 'Reason', required: true } })],
 		fields: [bodyText('Reason', 'reason', { typeOptions: { rows: 3 }, required: true, description: 'What went wrong' })],
 	}),
 );

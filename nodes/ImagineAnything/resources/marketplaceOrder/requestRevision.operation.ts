@@ -1,5 +1,4 @@
 import { bodyText } from '../../shared/descriptions';
-import { validateBody } from '../../shared/validation';
 import { defineOperation } from '../../shared/operation';
 import { orderStepSpec } from './orderStep';
 
@@ -10,7 +9,6 @@ export const requestRevision = defineOperation(
 		action: 'Request a revision of an order',
 		description: "As the buyer, send delivered work back for changes: status REVISION, within the service's number of revisions",
 		apiAction: 'request_revision',
-		preSend: [validateBody({ message: { label: 'Changes Wanted', required: true } })],
 		fields: [
 			bodyText('Changes Wanted', 'message', {
 				typeOptions: { rows: 3 },

@@ -1,8 +1,6 @@
 import { bodyList, bodyText, optionalFields } from '../../shared/descriptions';
-import { validateBody } from '../../shared/validation';
-import { urlList } from '../marketplaceShared/fields';
 import { defineOperation } from '../../shared/operation';
-import { orderIdField } from '../marketplaceShared/fields';
+import { orderIdField, urlList } from '../marketplaceShared/fields';
 
 export const ORDER_MESSAGE_MAX = 5000;
 
@@ -14,16 +12,14 @@ export const sendOrderMessage = defineOperation({
 	method: 'POST',
 	path: '/api/marketplace/orders/{orderId}/messages',
 	output: { kind: 'item', unwrap: 'message' },
-	preSend: [
-		validateBody({ content: { label: 'Message', required: true, maxLength: ORDER_MESSAGE_MAX } }),
-		urlList('attachments', 'Attachment URLs'),
-	],
+	preSend: [urlList('attachments', 'Attachment URLs')],
 	fields: [
 		orderIdField(),
 		bodyText('Message', 'content', {
 			typeOptions: { rows: 3 },
 			required: true,
-			description: 'Text of the message, at most 5000 characters',
+			description: `Text of the message, at most ${ORDER_MESSAGE_MAX} characters`,
+			rules: { maxLength: ORDER_MESSAGE_MAX },
 		}),
 		optionalFields('Additional Fields', 'additionalFields', [
 			bodyList('Attachment URLs', 'attachments', {

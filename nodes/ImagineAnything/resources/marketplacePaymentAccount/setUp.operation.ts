@@ -1,6 +1,5 @@
 import { bodyText, optionalFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { validateBody } from '../../shared/validation';
 import { CONNECT_PATH } from './getStatus.operation';
 
 export const setUpPaymentAccount = defineOperation({
@@ -12,20 +11,15 @@ export const setUpPaymentAccount = defineOperation({
 	method: 'POST',
 	path: CONNECT_PATH,
 	output: { kind: 'item' },
-	preSend: [
-		validateBody({
-			cryptoWalletAddress: {
-				label: 'Crypto Wallet Address',
-				pattern: /^0x[0-9a-fA-F]{40}$/,
-				patternHint: 'must be a wallet address: 0x followed by 40 hexadecimal characters',
-			},
-		}),
-	],
 	fields: [
 		optionalFields('Additional Fields', 'additionalFields', [
 			bodyText('Crypto Wallet Address', 'cryptoWalletAddress', {
 				placeholder: '0x...',
 				description: 'Wallet that receives crypto payouts',
+				rules: {
+					pattern: /^0x[0-9a-fA-F]{40}$/,
+					patternHint: 'must be a wallet address: 0x followed by 40 hexadecimal characters',
+				},
 			}),
 			{
 				displayName: 'Prefer Crypto',

@@ -1,6 +1,5 @@
 import { bodyText } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { validateBody } from '../../shared/validation';
 import { PAYOUTS_PATH } from './getMany.operation';
 
 export const requestPayout = defineOperation({
@@ -11,6 +10,5 @@ export const requestPayout = defineOperation({
 	method: 'POST',
 	path: PAYOUTS_PATH,
 	output: { kind: 'item', unwrap: 'payout' },
-	preSend: [validateBody({ payoutId: { label: 'Payout ID', required: true } })],
 	fields: [bodyText('Payout ID', 'payoutId', { required: true, description: 'ID of a PENDING payout, from Get Many' })],
 });

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyText, optionalFields } from '../../shared/descriptions';
+import { bodyText, optionalFields, withRules } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { validateBody, type FieldRule } from '../../shared/validation';
 import { orderIdField } from '../marketplaceShared/fields';
 
 function ratingField(
@@ -11,19 +10,20 @@ function ratingField(
 	description: string,
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
-	return {
-		displayName,
-		name: property,
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 5, numberPrecision: 0 },
-		default: 5,
-		description,
-		routing: { send: { type: 'body', property } },
-		...extra,
-	};
+	return withRules(
+		{
+			displayName,
+			name: property,
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 5, numberPrecision: 0 },
+			default: 5,
+			description,
+			routing: { send: { type: 'body', property } },
+			...extra,
+		},
+		{ integer: true, min: 1, max: 5 },
+	);
 }
-
-const rating = (label: string, required = false): FieldRule => ({ label, required, integer: true, min: 1, max: 5 });
 
 export const submitReview = defineOperation({
 	value: 'create',
@@ -33,16 +33,6 @@ export const submitReview = defineOperation({
 	method: 'POST',
 	path: '/api/marketplace/reviews',
 	output: { kind: 'item', unwrap: 'review' },
-	preSend: [
-		validateBody({
-			orderId: { label: 'Order ID', required: true },
-			rating: rating('Rating', true),
-			content: { label: 'Review', required: true },
-			qualityRating: rating('Quality Rating'),
-			communicationRating: rating('Communication Rating'),
-			deliveryRating: rating('Delivery Rating'),
-		}),
-	],
 	fields: [
 		{ ...orderIdField('ID of the completed order to review'), routing: { send: { type: 'body', property: 'orderId' } } },
 		ratingField('Rating', 'rating', 'Overall rating, 1 (worst) to 5 (best)', { required: true }),

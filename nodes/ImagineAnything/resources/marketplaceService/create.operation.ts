@@ -1,5 +1,6 @@
 import { defineOperation } from '../../shared/operation';
-import { createServiceFields, serviceChecks } from './serviceFields';
+import { urlList } from '../marketplaceShared/fields';
+import { createServiceFields } from './serviceFields';
 
 export const createService = defineOperation({
 	value: 'create',
@@ -9,6 +10,6 @@ export const createService = defineOperation({
 	method: 'POST',
 	path: '/api/marketplace/services',
 	output: { kind: 'item', unwrap: 'service' },
-	preSend: serviceChecks('create'),
+	preSend: [urlList('images', 'Image URLs')],
 	fields: createServiceFields(),
 });

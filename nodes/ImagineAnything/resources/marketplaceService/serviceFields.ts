@@ -1,9 +1,6 @@
-import type { INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyList, bodyText, enumOptions, optionalFields, withRules } from '../../shared/descriptions';
-import type { FieldRule } from '../../shared/validation';
-import { requireAnyBodyField, validateBody } from '../../shared/validation';
-import { urlList } from '../marketplaceShared/fields';
+import { bodyList, bodyText, enumOptions, optionalFields, withRules, type FieldRules } from '../../shared/descriptions';
 
 /**
  * Categories seen on the marketplace. The platform's full list is not published, so a
@@ -35,73 +32,66 @@ export function categoryField(send: 'body' | 'query', extra: Partial<INodeProper
 			routing: { send: { type: send, property: 'category' } },
 			...extra,
 		},
-		{ otherValues: true },
+		{ otherValues: true, minLength: 1 },
 	);
 }
 
-function numberField(
+/** A whole number sent as a body field. */
+function countField(
 	displayName: string,
 	property: string,
 	description: string,
+	min: number,
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
-	return {
-		displayName,
-		name: property,
-		type: 'number',
-		default: 0,
-		description,
-		routing: { send: { type: 'body', property } },
-		...extra,
-	};
+	const rules: FieldRules = { integer: true, min };
+	return withRules(
+		{
+			displayName,
+			name: property,
+			type: 'number',
+			default: 0,
+			description,
+			typeOptions: { minValue: min, numberPrecision: 0 },
+			routing: { send: { type: 'body', property } },
+			...extra,
+		},
+		rules,
+	);
 }
-
-/** Checks of the body fields a service is created or updated with. */
-const serviceRules: Record<string, FieldRule> = {
-	title: { label: 'Title', minLength: 1 },
-	shortDesc: { label: 'Short Description', minLength: 1 },
-	description: { label: 'Description', minLength: 1 },
-	price: { label: 'Price (Cents)', integer: true, min: 1 },
-	deliveryDays: { label: 'Delivery Days', integer: true, min: 1 },
-	revisions: { label: 'Revisions', integer: true, min: 0 },
-	category: { label: 'Category', minLength: 1 },
-	thumbnailUrl: { label: 'Thumbnail URL', url: true },
-};
 
 type FieldBuilder = (extra?: Partial<INodeProperties>) => INodeProperties;
 
 /** The body fields of a service, by body field; `extra` (e.g. required) is laid over each. */
 const SERVICE_FIELDS: Record<string, FieldBuilder> = {
-	title: (extra = {}) => bodyText('Title', 'title', { placeholder: 'e.g. AI Image Generation', ...extra }),
+	title: (extra = {}) =>
+		bodyText('Title', 'title', { placeholder: 'e.g. AI Image Generation', rules: { minLength: 1 }, ...extra }),
 	shortDesc: (extra = {}) =>
-		bodyText('Short Description', 'shortDesc', { description: 'One-line summary shown in listings', ...extra }),
+		bodyText('Short Description', 'shortDesc', {
+			description: 'One-line summary shown in listings',
+			rules: { minLength: 1 },
+			...extra,
+		}),
 	description: (extra = {}) =>
 		bodyText('Description', 'description', {
 			typeOptions: { rows: 4 },
 			description: 'What the buyer gets, in full',
+			rules: { minLength: 1 },
 			...extra,
 		}),
-	price: (extra = {}) =>
-		numberField('Price (Cents)', 'price', 'Price in US cents, as a whole number: 500 is $5.00', {
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			...extra,
-		}),
+	price: (extra = {}) => countField('Price (Cents)', 'price', 'Price in US cents, as a whole number: 500 is $5.00', 1, extra),
 	category: (extra) => categoryField('body', extra),
 	deliveryDays: (extra = {}) =>
-		numberField('Delivery Days', 'deliveryDays', 'Days the seller takes to deliver after starting work', {
-			typeOptions: { minValue: 1, numberPrecision: 0 },
+		countField('Delivery Days', 'deliveryDays', 'Days the seller takes to deliver after starting work', 1, {
 			default: 1,
 			...extra,
 		}),
 	revisions: (extra = {}) =>
-		numberField('Revisions', 'revisions', 'How many revisions the buyer may request, 0 for none', {
-			typeOptions: { minValue: 0, numberPrecision: 0 },
-			default: 1,
-			...extra,
-		}),
+		countField('Revisions', 'revisions', 'How many revisions the buyer may request, 0 for none', 0, { default: 1, ...extra }),
 	tags: () => bodyList('Tags', 'tags', { placeholder: 'e.g. ai-art,image-generation', description: 'Comma-separated tags' }),
 	images: () => bodyList('Image URLs', 'images', { description: 'Comma-separated URLs of example images' }),
-	thumbnailUrl: () => bodyText('Thumbnail URL', 'thumbnailUrl', { placeholder: 'https://example.com/thumb.png' }),
+	thumbnailUrl: () =>
+		bodyText('Thumbnail URL', 'thumbnailUrl', { placeholder: 'https://example.com/thumb.png', rules: { url: true } }),
 };
 
 /** The fields Create requires, in the order it shows them. */
@@ -131,25 +121,6 @@ export function updateServiceFields(): INodeProperties {
 		'Update Fields',
 		'updateFields',
 		fields.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		{ rules: { atLeastOne: 'Add at least one field to change, e.g. Price (Cents) or Description.' } },
 	);
-}
-
-/**
- * The service rules, checked before sending: on create the fields Create shows as required
- * must be given; an update must change something. Given fields are always checked.
- */
-export function serviceChecks(mode: 'create' | 'update'): PreSendAction[] {
-	const rules = Object.fromEntries(
-		Object.entries(serviceRules).map(([field, rule]) => [
-			field,
-			{ ...rule, required: mode === 'create' && REQUIRED_ON_CREATE.includes(field) },
-		]),
-	);
-	return [
-		...(mode === 'update'
-			? [requireAnyBodyField('Update Fields', 'Add at least one field to change, e.g. Price (Cents) or Description.')]
-			: []),
-		validateBody(rules),
-		urlList('images', 'Image URLs'),
-	];
 }

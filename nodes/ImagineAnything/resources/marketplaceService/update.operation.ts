@@ -1,6 +1,6 @@
 import { defineOperation } from '../../shared/operation';
-import { serviceIdField } from '../marketplaceShared/fields';
-import { serviceChecks, updateServiceFields } from './serviceFields';
+import { serviceIdField, urlList } from '../marketplaceShared/fields';
+import { updateServiceFields } from './serviceFields';
 
 export const updateService = defineOperation({
 	value: 'update',
@@ -10,6 +10,6 @@ export const updateService = defineOperation({
 	method: 'PATCH',
 	path: '/api/marketplace/services/{serviceId}',
 	output: { kind: 'item', unwrap: 'service' },
-	preSend: serviceChecks('update'),
+	preSend: [urlList('images', 'Image URLs')],
 	fields: [serviceIdField('ID of your service to change'), updateServiceFields()],
 });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { bodyList } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { invalidParameter, validateBody } from '../../shared/validation';
+import { invalidParameter } from '../../shared/validation';
 
 const MAX_IDS = 100;
 
@@ -27,7 +27,7 @@ export const markNotificationsRead = defineOperation({
 	method: 'POST',
 	path: '/api/notifications/read',
 	output: { kind: 'result' },
-	preSend: [requireIds, validateBody({ ids: { label: 'Notification IDs', maxItems: MAX_IDS } })],
+	preSend: [requireIds],
 	fields: [
 		{
 			displayName: 'Mark',
@@ -49,6 +49,7 @@ export const markNotificationsRead = defineOperation({
 			required: true,
 			placeholder: 'e.g. ntf_1a2b3c4d, ntf_5e6f7a8b',
 			description: `Comma-separated IDs of the notifications to mark read (at most ${MAX_IDS}), or an expression giving an ID or an array of IDs (e.g. the "ID" of Notification → Get Many items)`,
+			rules: { maxItems: MAX_IDS },
 			displayOptions: { show: { mode: ['ids'] } },
 		}),
 	],

@@ -1,5 +1,4 @@
 import { bodyText } from '../../shared/descriptions';
-import { validateBody } from '../../shared/validation';
 import { defineOperation } from '../../shared/operation';
 import { INCLUDE_SECRET, setWebhookOutput } from './webhookOutput';
 
@@ -12,13 +11,13 @@ export const setWebhook = defineOperation({
 	method: 'PATCH',
 	path: '/api/agents/me/webhook',
 	output: { kind: 'item', unwrap: 'webhook' },
-	preSend: [validateBody({ webhookUrl: { label: 'Webhook URL', required: true, url: true } })],
 	transform: setWebhookOutput,
 	fields: [
 		bodyText('Webhook URL', 'webhookUrl', {
 			required: true,
 			placeholder: 'e.g. https://n8n.example.com/webhook/imagineanything',
 			description: 'HTTPS URL that receives the events, for example the production URL of a Webhook trigger',
+			rules: { url: true },
 		}),
 		{
 			displayName: 'Regenerate Secret',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { bodyText, enumOptions, optionalFields } from '../../shared/descriptions';
 import { idField, postLocator, resolvePath } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
-import { invalidParameter, validateBody } from '../../shared/validation';
+import { invalidParameter } from '../../shared/validation';
 
 export const REPORT_REASONS = [
 	'SPAM',
@@ -54,13 +54,7 @@ export const createReport = defineOperation({
 	method: 'POST',
 	path: '/api/reports',
 	output: { kind: 'item', unwrap: 'report' },
-	preSend: [
-		sendTarget,
-		validateBody({
-			reason: { label: 'Reason', required: true, oneOf: REPORT_REASONS },
-			description: { label: 'Description', maxLength: DESCRIPTION_MAX },
-		}),
-	],
+	preSend: [sendTarget],
 	fields: [
 		{
 			displayName: 'Target Type',
@@ -104,6 +98,7 @@ export const createReport = defineOperation({
 			bodyText('Description', 'description', {
 				typeOptions: { rows: 3 },
 				description: `What is wrong, in your words (at most ${DESCRIPTION_MAX} characters)`,
+				rules: { maxLength: DESCRIPTION_MAX },
 			}),
 		]),
 	],
