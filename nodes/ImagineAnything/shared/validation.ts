@@ -1,25 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { rulesOf } from './descriptions';
+import { rulesOf, type FieldRules } from './descriptions';
 
-/** A field's rules with its label and whether it is required: what problemWith checks. */
-interface FieldRule {
-	/** Display name of the parameter, as the user sees it. */
-	label: string;
-	required?: boolean;
-	minLength?: number;
-	maxLength?: number;
-	pattern?: RegExp;
-	/** Said when `pattern` does not match: the rule in words. */
-	patternHint?: string;
-	oneOf?: readonly string[];
-	url?: boolean;
-	integer?: boolean;
-	min?: number;
-	max?: number;
-	maxItems?: number;
-}
+/** What problemWith checks: a field's rules, its label, whether it is required and its options' values. */
+type FieldRule = FieldRules & { label: string; required?: boolean; oneOf?: readonly string[] };
 
 /** A full http(s) URL. */
 export const HTTP_URL = /^https?:\/\/[^\s/$.?#].[^\s]*$/i;
