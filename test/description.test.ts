@@ -3,9 +3,12 @@
  * (n8n resolves every parameter of a name once per item, each copy again), and every operation
  * still shows exactly the parameters it defines, in its own order.
  */
+import * as fs from 'fs';
 import type { INodeProperties } from 'n8n-workflow';
+import * as path from 'path';
 
-import { definedProperties, resourceProperties } from '../nodes/ImagineAnything/resources';
+import { definedProperties, resourceProperties, resources } from '../nodes/ImagineAnything/resources';
+import type { OperationDefinition } from '../nodes/ImagineAnything/shared/resource';
 
 type Shown = Map<string, string[]>;
 
@@ -47,5 +50,30 @@ describe('node description', () => {
 		expect(named('postId')[0].displayOptions?.show?.operation).toHaveLength(15);
 		expect(named('orderId').length).toBeLessThanOrEqual(2);
 		expect(resourceProperties.length).toBeLessThan(definedProperties.length - 40);
+	});
+});
+
+describe('layout', () => {
+	const root = path.join(__dirname, '..', 'nodes', 'ImagineAnything', 'resources');
+
+	it('keeps every operation in resources/<resource>/<operation>.operation.ts, one per file', () => {
+		const byResource = new Map(resources.map((resource) => [resource.value, resource]));
+		const folders = fs.readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+		let files = 0;
+		for (const folder of folders) {
+			const operationFiles = fs.readdirSync(path.join(root, folder.name)).filter((file) => file.endsWith('.operation.ts'));
+			if (operationFiles.length === 0) continue;
+			const resource = byResource.get(folder.name);
+			expect({ folder: folder.name, isResource: !!resource }).toEqual({ folder: folder.name, isResource: true });
+			for (const file of operationFiles) {
+				files++;
+				const exported = Object.values(require(path.join(root, folder.name, file)) as Record<string, unknown>).filter(
+					(value): value is OperationDefinition => !!value && typeof value === 'object' && 'option' in value && 'fields' in value,
+				);
+				expect({ file, values: exported.map((definition) => definition.option.value) }).toEqual({ file, values: [file.replace('.operation.ts', '')] });
+				expect(resource?.operations).toContain(exported[0]);
+			}
+		}
+		expect(files).toBe(resources.reduce((sum, resource) => sum + resource.operations.length, 0));
 	});
 });
