@@ -16,8 +16,12 @@ export interface FieldRules {
 	integer?: boolean;
 	min?: number;
 	max?: number;
-	/** For lists (comma-separated text sent as an array). */
+	/** A list: comma-separated text (or an array from an expression) sent as an array. */
+	list?: boolean;
+	/** For lists. */
 	maxItems?: number;
+	/** For lists: the longest entry. */
+	itemMaxLength?: number;
 	/** An options field whose value may also be another text (set by expression): no check against its options. */
 	otherValues?: boolean;
 	/** A collection that must not be empty; the text says what to add. */
@@ -93,7 +97,10 @@ function textField(
 	send: NonNullable<INodeProperties['routing']>['send'],
 	{ rules, ...extra }: FieldExtra,
 ): INodeProperties {
-	return withRules({ displayName, name: property, type: 'string', default: '', routing: { send }, ...extra } as INodeProperties, rules);
+	return withRules(
+		{ displayName, name: property, type: 'string', default: '', routing: { send }, ...extra } as INodeProperties,
+		rules,
+	);
 }
 
 /** A text parameter sent as a body field. */
@@ -101,11 +108,15 @@ export function bodyText(displayName: string, property: string, extra: FieldExtr
 	return textField(displayName, property, { type: 'body', property }, extra);
 }
 
-/** Comma-separated text sent as an array of trimmed, non-empty strings. */
-export function bodyList(displayName: string, property: string, extra: FieldExtra = {}) {
+/**
+ * Comma-separated text (or an array from an expression) sent as an array of trimmed, non-empty
+ * strings. Text that holds no entry is not sent, so that an empty value leaves the list as it
+ * is; an expression giving an empty array `{{ [] }}` sends one, to clear it.
+ */
+export function bodyList(displayName: string, property: string, { rules, ...extra }: FieldExtra = {}) {
 	const value =
-		'={{ (Array.isArray($value) ? $value : String($value).split(",")).map(v => String(v).trim()).filter(v => v) }}';
-	return textField(displayName, property, { type: 'body', property, value }, extra);
+		'={{ Array.isArray($value) ? $value.map(v => String(v).trim()).filter(v => v) : ((entries) => entries.length ? entries : undefined)(String($value ?? "").split(",").map(v => v.trim()).filter(v => v)) }}';
+	return textField(displayName, property, { type: 'body', property, value }, { ...extra, rules: { ...rules, list: true } });
 }
 
 /** A query parameter of a list filter. */

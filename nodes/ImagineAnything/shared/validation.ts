@@ -9,21 +9,42 @@ type FieldRule = FieldRules & { label: string; required?: boolean; oneOf?: reado
 /** A full http(s) URL. */
 export const HTTP_URL = /^https?:\/\/[^\s/$.?#].[^\s]*$/i;
 
+function describe(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value && typeof value === 'object') return 'an object';
+	return JSON.stringify(value);
+}
+
+function isEmpty(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0)
+	);
+}
+
 function problemWith(value: unknown, rule: FieldRule): string | undefined {
-	const empty = value === undefined || value === null || value === '';
-	if (empty || (Array.isArray(value) && value.length === 0)) {
-		return rule.required ? 'is required' : undefined;
-	}
+	if (isEmpty(value)) return rule.required ? 'is required' : undefined;
 	if (Array.isArray(value)) {
 		if (rule.maxItems !== undefined && value.length > rule.maxItems) {
 			return `takes at most ${rule.maxItems} entries (it has ${value.length})`;
+		}
+		const long =
+			rule.itemMaxLength === undefined
+				? undefined
+				: value.find((entry) => [...String(entry)].length > (rule.itemMaxLength as number));
+		if (long !== undefined) return `has an entry longer than ${rule.itemMaxLength} characters: "${String(long)}"`;
+		if (rule.url) {
+			const notUrl = value.find((entry) => !HTTP_URL.test(String(entry)));
+			if (notUrl !== undefined) return `must be full http(s) URLs ("${String(notUrl)}" is not)`;
 		}
 		return undefined;
 	}
 	if (typeof value === 'string') {
 		const length = [...value].length;
-		if (rule.minLength !== undefined && length < rule.minLength) {
-			return `must be at least ${rule.minLength} characters (it has ${length})`;
+		if (rule.minLength !== undefined && [...value.trim()].length < rule.minLength) {
+			return `must be at least ${rule.minLength} characters (it has ${[...value.trim()].length})`;
 		}
 		if (rule.maxLength !== undefined && length > rule.maxLength) {
 			return `must be at most ${rule.maxLength} characters (it has ${length})`;
@@ -32,14 +53,69 @@ function problemWith(value: unknown, rule: FieldRule): string | undefined {
 		if (rule.oneOf && !rule.oneOf.includes(value)) return `must be one of ${rule.oneOf.join(', ')} (got "${value}")`;
 		if (rule.url && !HTTP_URL.test(value)) return 'must be a full http(s) URL';
 	}
-	if (rule.integer || rule.min !== undefined || rule.max !== undefined) {
-		const number = Number(value);
-		if (Number.isNaN(number)) return 'must be a number';
-		if (rule.integer && !Number.isInteger(number)) return `must be a whole number (got ${String(value)})`;
-		if (rule.min !== undefined && number < rule.min) return `must be at least ${rule.min} (got ${number})`;
-		if (rule.max !== undefined && number > rule.max) return `must be at most ${rule.max} (got ${number})`;
+	if (typeof value === 'number') {
+		if (rule.integer && !Number.isSafeInteger(value)) return `must be a whole number (got ${value})`;
+		if (rule.min !== undefined && value < rule.min) return `must be at least ${rule.min} (got ${value})`;
+		if (rule.max !== undefined && value > rule.max) return `must be at most ${rule.max} (got ${value})`;
 	}
 	return undefined;
+}
+
+/** What kind of JSON value a field sends. */
+type Kind = 'text' | 'number' | 'boolean' | 'list' | 'other';
+
+function kindOf(field: INodeProperties, rules: FieldRules): Kind {
+	if (rules.list) return 'list';
+	if (field.type === 'number') return 'number';
+	if (field.type === 'boolean') return 'boolean';
+	if (field.type === 'string') return 'text';
+	if (field.type === 'options') {
+		const first = (field.options as Array<{ value?: unknown }> | undefined)?.[0]?.value;
+		return typeof first === 'number' ? 'number' : typeof first === 'boolean' ? 'boolean' : 'text';
+	}
+	return 'other';
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A value as its field sends it: numbers and booleans mapped from text become numbers and
+ * booleans, numbers for a text field become text, and an empty value is not sent. Answers the
+ * value, or the problem when the value cannot be one of its kind.
+ */
+function typed(value: unknown, kind: Kind): { value: unknown } | { problem: string } {
+	if (value === undefined || value === null) return { value: undefined };
+	switch (kind) {
+		case 'number':
+			if (typeof value === 'number')
+				return Number.isFinite(value) ? { value } : { problem: `must be a number (got ${String(value)})` };
+			if (typeof value === 'string') {
+				const text = value.trim();
+				if (text === '') return { value: undefined };
+				return NUMBER.test(text) && Number.isFinite(Number(text))
+					? { value: Number(text) }
+					: { problem: `must be a number (got ${describe(value)})` };
+			}
+			return { problem: `must be a number (got ${describe(value)})` };
+		case 'boolean':
+			if (typeof value === 'boolean') return { value };
+			if (typeof value === 'string') {
+				const text = value.trim().toLowerCase();
+				if (text === '') return { value: undefined };
+				if (text === 'true' || text === 'false') return { value: text === 'true' };
+			}
+			return { problem: `must be true or false (got ${describe(value)})` };
+		case 'text':
+			if (typeof value === 'string') return { value };
+			if (typeof value === 'number' || typeof value === 'boolean') return { value: String(value) };
+			return { problem: `must be text (got ${describe(value)})` };
+		case 'list':
+			return Array.isArray(value)
+				? { value: value.map((entry) => (typeof entry === 'string' ? entry : String(entry))) }
+				: { value };
+		default:
+			return { value };
+	}
 }
 
 export function invalidParameter(
@@ -58,9 +134,13 @@ export function invalidParameter(
 /** One field's check: a problem with the request as built, or undefined. */
 type FieldCheck = (this: IExecuteSingleFunctions, request: IHttpRequestOptions) => NodeOperationError | undefined;
 
-function sentValue(request: IHttpRequestOptions, type: string | undefined, property: string): unknown {
+function sentIn(request: IHttpRequestOptions, type: string | undefined): IDataObject | undefined {
 	const target = (type === 'query' ? request.qs : request.body) as IDataObject | undefined;
-	return target && typeof target === 'object' && !Buffer.isBuffer(target) ? target[property] : undefined;
+	return target && typeof target === 'object' && !Buffer.isBuffer(target) ? target : undefined;
+}
+
+function sentValue(request: IHttpRequestOptions, type: string | undefined, property: string): unknown {
+	return sentIn(request, type)?.[property];
 }
 
 /** Where a field is sent: a plain body or query property (not computed by an expression). */
@@ -95,12 +175,29 @@ function checksOf(field: INodeProperties, topLevel: boolean): FieldCheck[] {
 	if (field.type === 'options' && !rules.otherValues && !field.typeOptions?.loadOptionsMethod && options?.length) {
 		rule.oneOf = options.map((option) => String(option.value));
 	}
-	const { label, ...checked } = rule;
-	if (!Object.values(checked).some((value) => value !== undefined && value !== false)) return [];
+	// n8n's own limits of a number field are its rules too.
+	const { minValue, maxValue, numberPrecision } = (field.typeOptions ?? {}) as {
+		minValue?: number;
+		maxValue?: number;
+		numberPrecision?: number;
+	};
+	if (field.type === 'number') {
+		rule.min ??= minValue;
+		rule.max ??= maxValue;
+		if (numberPrecision === 0) rule.integer = true;
+	}
+	const kind = kindOf(field, rules);
 	return [
 		function (request) {
-			const problem = problemWith(sentValue(request, target.type, target.property), rule);
-			return problem ? invalidParameter.call(this, label, problem) : undefined;
+			const sent = sentIn(request, target.type);
+			const value = typed(sent?.[target.property], kind);
+			if ('problem' in value) return invalidParameter.call(this, rule.label, value.problem);
+			if (sent && target.property in sent) {
+				if (value.value === undefined) delete sent[target.property];
+				else sent[target.property] = value.value;
+			}
+			const problem = problemWith(value.value, rule);
+			return problem ? invalidParameter.call(this, rule.label, problem) : undefined;
 		},
 	];
 }

@@ -67,12 +67,12 @@ export const optionalArticleFields: INodeProperties[] = [
 	bodyList('Keywords', 'keywords', {
 		description: `Comma-separated SEO keywords, ${KEYWORDS_MIN} to ${KEYWORDS_MAX}`,
 		placeholder: 'e.g. ai agents, automation, n8n',
-		rules: { maxItems: KEYWORDS_MAX },
+		rules: { maxItems: KEYWORDS_MAX, itemMaxLength: 100 },
 	}),
 	bodyList('Tags', 'tags', {
 		description: `Comma-separated tags, at most ${MAX_TAGS}`,
 		placeholder: 'e.g. tutorial, agents',
-		rules: { maxItems: MAX_TAGS },
+		rules: { maxItems: MAX_TAGS, itemMaxLength: 50 },
 	}),
 ];
 

@@ -29,7 +29,8 @@ export const placeOrder = defineOperation({
 		bodyText('Requirements', 'requirements', {
 			typeOptions: { rows: 4 },
 			required: true,
-			description: 'What the seller should do for you',
+			description: 'What the seller should do for you, at most 5000 characters',
+			rules: { maxLength: 5000 },
 		}),
 		{
 			displayName: 'Payment Method',

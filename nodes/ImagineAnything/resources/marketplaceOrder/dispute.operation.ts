@@ -9,6 +9,13 @@ export const openDispute = defineOperation(
 		action: 'Open a dispute about an order',
 		description: 'As buyer or seller, escalate a paid order to the platform: status DISPUTED',
 		apiAction: 'dispute',
-		fields: [bodyText('Reason', 'reason', { typeOptions: { rows: 3 }, required: true, description: 'What went wrong' })],
+		fields: [
+			bodyText('Reason', 'reason', {
+				typeOptions: { rows: 3 },
+				required: true,
+				description: 'What went wrong, at most 5000 characters',
+				rules: { maxLength: 5000 },
+			}),
+		],
 	}),
 );

@@ -13,7 +13,8 @@ export const requestRevision = defineOperation(
 			bodyText('Changes Wanted', 'message', {
 				typeOptions: { rows: 3 },
 				required: true,
-				description: 'What the seller should change',
+				description: 'What the seller should change, at most 5000 characters',
+				rules: { maxLength: 5000 },
 			}),
 		],
 	}),

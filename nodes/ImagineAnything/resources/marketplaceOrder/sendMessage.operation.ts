@@ -1,6 +1,6 @@
 import { bodyList, bodyText, optionalFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { orderIdField, urlList } from '../marketplaceShared/fields';
+import { orderIdField } from '../marketplaceShared/fields';
 
 export const ORDER_MESSAGE_MAX = 5000;
 
@@ -12,7 +12,6 @@ export const sendOrderMessage = defineOperation({
 	method: 'POST',
 	path: '/api/marketplace/orders/{orderId}/messages',
 	output: { kind: 'item', unwrap: 'message' },
-	preSend: [urlList('attachments', 'Attachment URLs')],
 	fields: [
 		orderIdField(),
 		bodyText('Message', 'content', {
@@ -23,7 +22,8 @@ export const sendOrderMessage = defineOperation({
 		}),
 		optionalFields('Additional Fields', 'additionalFields', [
 			bodyList('Attachment URLs', 'attachments', {
-				description: 'Comma-separated URLs of files to attach',
+				description: 'Comma-separated URLs of files to attach, at most 10',
+				rules: { maxItems: 10, url: true },
 			}),
 		]),
 	],

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyText, optionalFields, withRules } from '../../shared/descriptions';
+import { bodyText, optionalFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
 import { orderIdField } from '../marketplaceShared/fields';
 
@@ -10,19 +10,16 @@ function ratingField(
 	description: string,
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
-	return withRules(
-		{
-			displayName,
-			name: property,
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 5, numberPrecision: 0 },
-			default: 5,
-			description,
-			routing: { send: { type: 'body', property } },
-			...extra,
-		},
-		{ integer: true, min: 1, max: 5 },
-	);
+	return {
+		displayName,
+		name: property,
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 5, numberPrecision: 0 },
+		default: 5,
+		description,
+		routing: { send: { type: 'body', property } },
+		...extra,
+	};
 }
 
 export const submitReview = defineOperation({
@@ -36,7 +33,12 @@ export const submitReview = defineOperation({
 	fields: [
 		{ ...orderIdField('ID of the completed order to review'), routing: { send: { type: 'body', property: 'orderId' } } },
 		ratingField('Rating', 'rating', 'Overall rating, 1 (worst) to 5 (best)', { required: true }),
-		bodyText('Review', 'content', { typeOptions: { rows: 3 }, required: true, description: 'Text of the review' }),
+		bodyText('Review', 'content', {
+			typeOptions: { rows: 3 },
+			required: true,
+			description: 'Text of the review, at most 2000 characters',
+			rules: { maxLength: 2000 },
+		}),
 		optionalFields('Additional Fields', 'additionalFields', [
 			ratingField('Communication Rating', 'communicationRating', 'Rating of the communication, 1 to 5'),
 			ratingField('Delivery Rating', 'deliveryRating', 'Rating of delivery time, 1 to 5'),

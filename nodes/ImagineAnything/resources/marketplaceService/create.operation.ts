@@ -1,5 +1,4 @@
 import { defineOperation } from '../../shared/operation';
-import { urlList } from '../marketplaceShared/fields';
 import { createServiceFields } from './serviceFields';
 
 export const createService = defineOperation({
@@ -10,6 +9,5 @@ export const createService = defineOperation({
 	method: 'POST',
 	path: '/api/marketplace/services',
 	output: { kind: 'item', unwrap: 'service' },
-	preSend: [urlList('images', 'Image URLs')],
 	fields: createServiceFields(),
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyList, bodyText, enumOptions, optionalFields, withRules, type FieldRules } from '../../shared/descriptions';
+import { bodyList, bodyText, enumOptions, optionalFields, withRules } from '../../shared/descriptions';
 
 /**
  * Categories seen on the marketplace. The platform's full list is not published, so a
@@ -32,64 +32,77 @@ export function categoryField(send: 'body' | 'query', extra: Partial<INodeProper
 			routing: { send: { type: send, property: 'category' } },
 			...extra,
 		},
-		{ otherValues: true, minLength: 1 },
+		{ otherValues: true, minLength: 1, maxLength: 50 },
 	);
 }
 
-/** A whole number sent as a body field. */
+/** A whole number between `min` and `max`, sent as a body field (n8n's limits are its rules). */
 function countField(
 	displayName: string,
 	property: string,
 	description: string,
-	min: number,
+	[min, max]: [number, number],
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
-	const rules: FieldRules = { integer: true, min };
-	return withRules(
-		{
-			displayName,
-			name: property,
-			type: 'number',
-			default: 0,
-			description,
-			typeOptions: { minValue: min, numberPrecision: 0 },
-			routing: { send: { type: 'body', property } },
-			...extra,
-		},
-		rules,
-	);
+	return {
+		displayName,
+		name: property,
+		type: 'number',
+		default: 0,
+		description,
+		typeOptions: { minValue: min, maxValue: max, numberPrecision: 0 },
+		routing: { send: { type: 'body', property } },
+		...extra,
+	};
 }
+
+/** Prices go up to $100,000. */
+const MAX_PRICE_CENTS = 10_000_000;
+const MAX_LIST = 10;
 
 type FieldBuilder = (extra?: Partial<INodeProperties>) => INodeProperties;
 
 /** The body fields of a service, by body field; `extra` (e.g. required) is laid over each. */
 const SERVICE_FIELDS: Record<string, FieldBuilder> = {
 	title: (extra = {}) =>
-		bodyText('Title', 'title', { placeholder: 'e.g. AI Image Generation', rules: { minLength: 1 }, ...extra }),
+		bodyText('Title', 'title', { placeholder: 'e.g. AI Image Generation', rules: { minLength: 1, maxLength: 100 }, ...extra }),
 	shortDesc: (extra = {}) =>
 		bodyText('Short Description', 'shortDesc', {
-			description: 'One-line summary shown in listings',
-			rules: { minLength: 1 },
+			description: 'One-line summary shown in listings, at most 200 characters',
+			rules: { minLength: 1, maxLength: 200 },
 			...extra,
 		}),
 	description: (extra = {}) =>
 		bodyText('Description', 'description', {
 			typeOptions: { rows: 4 },
-			description: 'What the buyer gets, in full',
-			rules: { minLength: 1 },
+			description: 'What the buyer gets, in full (at most 5000 characters)',
+			rules: { minLength: 1, maxLength: 5000 },
 			...extra,
 		}),
-	price: (extra = {}) => countField('Price (Cents)', 'price', 'Price in US cents, as a whole number: 500 is $5.00', 1, extra),
+	price: (extra = {}) =>
+		countField('Price (Cents)', 'price', 'Price in US cents, as a whole number: 500 is $5.00', [1, MAX_PRICE_CENTS], extra),
 	category: (extra) => categoryField('body', extra),
 	deliveryDays: (extra = {}) =>
-		countField('Delivery Days', 'deliveryDays', 'Days the seller takes to deliver after starting work', 1, {
+		countField('Delivery Days', 'deliveryDays', 'Days the seller takes to deliver after starting work', [1, 365], {
 			default: 1,
 			...extra,
 		}),
 	revisions: (extra = {}) =>
-		countField('Revisions', 'revisions', 'How many revisions the buyer may request, 0 for none', 0, { default: 1, ...extra }),
-	tags: () => bodyList('Tags', 'tags', { placeholder: 'e.g. ai-art,image-generation', description: 'Comma-separated tags' }),
-	images: () => bodyList('Image URLs', 'images', { description: 'Comma-separated URLs of example images' }),
+		countField('Revisions', 'revisions', 'How many revisions the buyer may request, 0 for none', [0, 100], {
+			default: 1,
+			...extra,
+		}),
+	tags: () =>
+		bodyList('Tags', 'tags', {
+			placeholder: 'e.g. ai-art,image-generation',
+			description: `Comma-separated tags, at most ${MAX_LIST} of up to 50 characters`,
+			rules: { maxItems: MAX_LIST, itemMaxLength: 50 },
+		}),
+	images: () =>
+		bodyList('Image URLs', 'images', {
+			description: `Comma-separated URLs of example images, at most ${MAX_LIST}`,
+			rules: { maxItems: MAX_LIST, url: true },
+		}),
 	thumbnailUrl: () =>
 		bodyText('Thumbnail URL', 'thumbnailUrl', { placeholder: 'https://example.com/thumb.png', rules: { url: true } }),
 };

@@ -1,5 +1,5 @@
 import { defineOperation } from '../../shared/operation';
-import { serviceIdField, urlList } from '../marketplaceShared/fields';
+import { serviceIdField } from '../marketplaceShared/fields';
 import { updateServiceFields } from './serviceFields';
 
 export const updateService = defineOperation({
@@ -10,6 +10,5 @@ export const updateService = defineOperation({
 	method: 'PATCH',
 	path: '/api/marketplace/services/{serviceId}',
 	output: { kind: 'item', unwrap: 'service' },
-	preSend: [urlList('images', 'Image URLs')],
 	fields: [serviceIdField('ID of your service to change'), updateServiceFields()],
 });

@@ -42,7 +42,14 @@ export function uploadSpec({ upload, purposes, purposeDescription, ...spec }: Up
 				routing: { send: { type: 'body', property: 'purpose' } },
 			},
 			optionalFields('Additional Fields', 'additionalFields', [
-				bodyText('Folder', 'folder', { description: 'Folder to store the file in, to keep uploads organised' }),
+				bodyText('Folder', 'folder', {
+					description: 'Folder to store the file in, to keep uploads organised: letters, digits, _, - and /',
+					rules: {
+						maxLength: 100,
+						pattern: /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/,
+						patternHint: 'may contain letters, digits, _, - and / (as in avatars/2026)',
+					},
+				}),
 			]),
 		],
 	};

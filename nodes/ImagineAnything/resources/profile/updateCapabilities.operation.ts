@@ -1,6 +1,9 @@
 import { bodyList, optionalFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
 
+/** Each capability list: at most 20 entries of up to 50 characters. */
+const CAPABILITY_LIST = { maxItems: 20, itemMaxLength: 50 };
+
 export const updateCapabilities = defineOperation({
 	value: 'updateCapabilities',
 	name: 'Update Capabilities',
@@ -17,11 +20,13 @@ export const updateCapabilities = defineOperation({
 			[
 				bodyList('APIs', 'apis', {
 					placeholder: 'e.g. openai, github',
-					description: 'Comma-separated APIs and services the agent works with. Replaces the current list.',
+					description: 'Comma-separated APIs and services the agent works with (at most 20). Replaces the current list.',
+					rules: CAPABILITY_LIST,
 				}),
 				bodyList('Languages', 'languages', {
 					placeholder: 'e.g. en, es',
-					description: 'Comma-separated language codes the agent speaks. Replaces the current list.',
+					description: 'Comma-separated language codes the agent speaks (at most 20). Replaces the current list.',
+					rules: CAPABILITY_LIST,
 				}),
 				{
 					displayName: 'Response Time',
@@ -38,7 +43,8 @@ export const updateCapabilities = defineOperation({
 				},
 				bodyList('Skills', 'skills', {
 					placeholder: 'e.g. image-generation, code-review',
-					description: 'Comma-separated skills of the agent. Replaces the current list.',
+					description: 'Comma-separated skills of the agent (at most 20). Replaces the current list.',
+					rules: CAPABILITY_LIST,
 				}),
 			],
 			{
