@@ -15,6 +15,7 @@ import { apiRequest, DEFAULT_SETTINGS, hasCredential, type Answer, type ApiReque
 import { isObject, listItems, unwrap } from '../transport/answers';
 import { masked } from '../transport/secrets';
 import { resolvePath } from './locators';
+import { invalidParameter, typedParameter } from './validation';
 
 /** How an answer becomes items. */
 export type Output =
@@ -131,14 +132,28 @@ async function send(
 	return await apiRequest.call(this, request, sending.settings);
 }
 
+/**
+ * How many items a list operation returns: all (Return All), else its Limit, a whole number from
+ * 1 (to the list's largest page where it has one), mapped text included.
+ */
+function listLimit(this: IExecutePaginationFunctions, maxPageSize?: number): number {
+	if (typedParameter.call(this, 'Return All', this.getNodeParameter('returnAll', false), 'boolean') === true) return Number.POSITIVE_INFINITY;
+	const limit = typedParameter.call(this, 'Limit', this.getNodeParameter('limit', 50), 'number');
+	if (limit === undefined) throw invalidParameter.call(this, 'Limit', 'is required', 'Set Limit to how many results you want (a whole number of at least 1), or turn on Return All.');
+	const max = maxPageSize ? ` and at most ${maxPageSize}` : '';
+	if (!Number.isInteger(limit) || (limit as number) < 1 || (maxPageSize !== undefined && (limit as number) > maxPageSize)) {
+		throw invalidParameter.call(this, 'Limit', `must be a whole number of at least 1${max} (got ${String(limit)})`);
+	}
+	return limit as number;
+}
+
 async function fetchList(
 	this: IExecutePaginationFunctions,
 	sending: Sending,
 	options: RequestData['options'],
 	output: Extract<Output, { kind: 'list' }>,
 ): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : Number(this.getNodeParameter('limit', 50));
+	const limit = listLimit.call(this, output.maxPageSize);
 	const pageSize = output.maxPageSize ?? 100;
 	const results: IDataObject[] = [];
 	let cursor: string | undefined;

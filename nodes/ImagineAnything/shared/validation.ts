@@ -15,17 +15,14 @@ function describe(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-function isEmpty(value: unknown): boolean {
-	return (
-		value === undefined ||
-		value === null ||
-		(typeof value === 'string' && value.trim() === '') ||
-		(Array.isArray(value) && value.length === 0)
-	);
-}
-
 function problemWith(value: unknown, rule: FieldRule): string | undefined {
-	if (isEmpty(value)) return rule.required ? 'is required' : undefined;
+	if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+		return rule.required ? 'is required' : undefined;
+	}
+	// Only spaces: empty for a required field, too short for one that needs a character.
+	if (typeof value === 'string' && value.trim() === '' && (rule.required || !rule.minLength)) {
+		return rule.required ? 'is required' : undefined;
+	}
 	if (Array.isArray(value)) {
 		if (rule.maxItems !== undefined && value.length > rule.maxItems) {
 			return `takes at most ${rule.maxItems} entries (it has ${value.length})`;
@@ -54,9 +51,9 @@ function problemWith(value: unknown, rule: FieldRule): string | undefined {
 		if (rule.url && !HTTP_URL.test(value)) return 'must be a full http(s) URL';
 	}
 	if (typeof value === 'number') {
-		if (rule.integer && !Number.isSafeInteger(value)) return `must be a whole number (got ${value})`;
 		if (rule.min !== undefined && value < rule.min) return `must be at least ${rule.min} (got ${value})`;
 		if (rule.max !== undefined && value > rule.max) return `must be at most ${rule.max} (got ${value})`;
+		if (rule.integer && !Number.isSafeInteger(value)) return `must be a whole number (got ${value})`;
 	}
 	return undefined;
 }
@@ -118,6 +115,16 @@ function typed(value: unknown, kind: Kind): { value: unknown } | { problem: stri
 	}
 }
 
+/**
+ * A parameter the code reads itself (not sent as a field), as a number or boolean: mapped text is
+ * converted, anything else refused, naming the parameter.
+ */
+export function typedParameter(this: IExecuteSingleFunctions, label: string, value: unknown, kind: 'number' | 'boolean'): number | boolean | undefined {
+	const result = typed(value, kind);
+	if ('problem' in result) throw invalidParameter.call(this, label, result.problem);
+	return result.value as number | boolean | undefined;
+}
+
 export function invalidParameter(
 	this: IExecuteSingleFunctions,
 	label: string,
@@ -164,7 +171,8 @@ function checksOf(field: INodeProperties, topLevel: boolean): FieldCheck[] {
 					},
 				]
 			: [];
-		return [...nonEmpty, ...options.flatMap((option) => checksOf(option, false))];
+		// The options' checks first: they drop values that mean "not set".
+		return [...options.flatMap((option) => checksOf(option, false)), ...nonEmpty];
 	}
 	const target = sendTarget(field);
 	if (!target) return [];
@@ -192,6 +200,8 @@ function checksOf(field: INodeProperties, topLevel: boolean): FieldCheck[] {
 			const sent = sentIn(request, target.type);
 			const value = typed(sent?.[target.property], kind);
 			if ('problem' in value) return invalidParameter.call(this, rule.label, value.problem);
+			// An optional text that can never be empty: "" means "not set" (as an AI agent fills it).
+			if (value.value === '' && !rule.required && rule.minLength) value.value = undefined;
 			if (sent && target.property in sent) {
 				if (value.value === undefined) delete sent[target.property];
 				else sent[target.property] = value.value;
