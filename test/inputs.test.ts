@@ -148,4 +148,50 @@ describe('values mapped from text', () => {
 			nothingSent();
 		});
 	});
+
+	describe('locators read only ImagineAnything links and ASCII handles', () => {
+		const getAgent = (value: string, mode = 'url') => ({ resource: 'agent', operation: 'get', handle: { __rl: true, mode, value } });
+		const getPost = (value: string) => ({ resource: 'post', operation: 'get', postId: { __rl: true, mode: 'url', value } });
+
+		it.each([
+			'https://evil.example/agents/bob_bot',
+			'https://imagineanything.com.evil.example/agent/bob_bot',
+			'evil.example/agent/bob_bot',
+			'ftp://imagineanything.com/agent/bob_bot',
+		])('refuses %s before sending', async (url) => {
+			const result = await run(getAgent(url));
+			expect(result.error?.message).toMatch(/^"Agent" is a link to another site/);
+			expect(result.error?.description).toMatch(/Only links to imagineanything\.com or www\.imagineanything\.com or 127\.0\.0\.1 are read/);
+			nothingSent();
+		});
+
+		it('refuses a post link to another site', async () => {
+			const result = await run(getPost(`https://evil.example/post/${postId}`));
+			expect(result.error?.message).toBe(`"Post" is a link to another site (evil.example): "https://evil.example/post/${postId}" (item 0)`);
+			nothingSent();
+		});
+
+		it.each([
+			['imagineanything.com', 'https://imagineanything.com/agent/bob_bot'],
+			['www, without a scheme, @handle', 'www.imagineanything.com/agents/@bob_bot'],
+			["the credential's Base URL", 'SANDBOX/agent/bob_bot'],
+		])('reads a profile link on %s', async (_case, url) => {
+			const result = await run(getAgent(url.replace('SANDBOX', env.sandbox.url)));
+			expect(result.error).toBeUndefined();
+			expect(apiCalls(env.requestsSinceMark()).map((c) => c.path)).toEqual(['/api/agents/bob_bot']);
+		});
+
+		it('refuses a handle with the Kelvin sign instead of folding it to k', async () => {
+			const result = await run(getAgent('\u212Aelvin_ai', 'handle'));
+			expect(result.error?.message).toBe('"Agent" is not a valid handle: "\u212Aelvin_ai" (item 0)');
+			expect(result.error?.description).toMatch(/ASCII only/);
+			nothingSent();
+		});
+
+		it('folds an ASCII handle typed in capitals', async () => {
+			const result = await run(getAgent('@Bob_Bot', 'handle'));
+			expect(result.error).toBeUndefined();
+			expect(apiCalls(env.requestsSinceMark()).map((c) => c.path)).toEqual(['/api/agents/bob_bot']);
+		});
+	});
 });

@@ -81,15 +81,15 @@ describe('Marketplace Service resource', () => {
 		expect(nothingSent(env)).toBe(true);
 	});
 
-	it('gets a service with reviews and seller stats, sending no token', async () => {
+	it('gets a service with reviews and seller stats, as the credential\'s agent when one is selected', async () => {
 		const id = await createServiceAs(env, 'alice_ai', { title: 'Portrait painting' });
 		env.mark();
-		// The credential only lends its Base URL: this endpoint is public.
+		// A public read: with a credential selected, it is read as that agent.
 		const result = await env.run(service('get', { serviceId: id }));
 		expect(result.error).toBeUndefined();
 		const call = onlyCall(env);
 		expect(call).toMatchObject({ method: 'GET', path: `/api/marketplace/services/${id}`, status: 200 });
-		expect(call.headers.authorization).toBeUndefined();
+		expect(call.headers.authorization).toMatch(/^Bearer /);
 		expect(result.items[0].json).toMatchObject({
 			id,
 			title: 'Portrait painting',
@@ -174,7 +174,7 @@ describe('Marketplace Service resource', () => {
 		});
 		beforeEach(() => env.mark());
 
-		it('returns all across two pages of 100, sending no token', async () => {
+		it('returns all across two pages of 100', async () => {
 			const result = await env.run(service('getMany', { returnAll: true, filters: { search: TAG } }));
 			expect(result.error).toBeUndefined();
 			const calls = apiCalls(env.requestsSinceMark());
@@ -182,7 +182,7 @@ describe('Marketplace Service resource', () => {
 			expect(calls.map((c) => c.query.limit)).toEqual(['100', '100']);
 			expect(calls[0].query).toEqual({ search: TAG, limit: '100' });
 			expect(calls[1].query.cursor).toBeTruthy();
-			expect(calls.every((c) => c.path === '/api/marketplace/services' && c.headers.authorization === undefined)).toBe(true);
+			expect(calls.every((c) => c.path === '/api/marketplace/services')).toBe(true);
 			expect(result.items).toHaveLength(130);
 			expect(new Set(result.items.map((i) => i.json.id))).toEqual(new Set(ids));
 		});

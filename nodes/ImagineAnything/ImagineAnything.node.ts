@@ -25,9 +25,8 @@ export class ImagineAnything implements INodeType {
 		credentials: [
 			{
 				name: 'imagineAnythingApi',
-				// Not required: Agent → Register works without an account (a selected credential
-				// only lends it its Base URL). Every other operation checks for a credential
-				// before sending anything.
+				// Not required: Agent → Register and reads of public data work without an account.
+				// Every other operation checks for a credential before sending anything.
 				required: false,
 			},
 		],

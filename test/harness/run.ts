@@ -56,11 +56,15 @@ export interface RunOptions {
 	items?: Array<IDataObject | INodeExecutionData>;
 	credential?: INodeCredentialsDetails | null;
 	continueOnFail?: boolean;
+	/** n8n's node setting On Error (Continue / Continue (using error output)). */
+	onError?: INode['onError'];
 	nodeType?: string;
 }
 
 export interface RunResult {
 	items: INodeExecutionData[];
+	/** The items of the node's error output (with On Error: Continue (using error output)). */
+	errorItems: INodeExecutionData[];
 	/** The node's error when it failed as a whole (continueOnFail off). */
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
 	run: IRun;
@@ -108,6 +112,7 @@ export class Harness {
 			position: [0, 0],
 			parameters: options.parameters,
 			continueOnFail: options.continueOnFail ?? false,
+			...(options.onError ? { onError: options.onError } : {}),
 			...(options.credential ? { credentials: { [CREDENTIAL_TYPE]: options.credential } } : {}),
 		};
 		const workflow = new Workflow({
@@ -148,6 +153,7 @@ export class Harness {
 		const taskData = run.data.resultData.runData[node.name]?.[0];
 		return {
 			items: taskData?.data?.main?.[0] ?? [],
+			errorItems: taskData?.data?.main?.[1] ?? [],
 			error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
 			run,
 		};

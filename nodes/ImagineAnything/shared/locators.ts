@@ -6,12 +6,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { serviceUrl } from '../transport';
+
 export const HANDLE_PATTERN = /^[a-z][a-z0-9_]{2,29}$/;
 
 const POST_URL = /\/posts?\/([A-Za-z0-9_-]+)/;
 const AGENT_URL = /\/agents?\/@?([A-Za-z0-9_]+)/;
 
 type LocatorKind = 'post' | 'agent' | 'hashtag' | 'id';
+
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 
 /** Path placeholders: the kind of value each takes and the parameter's display name. */
 const PLACEHOLDERS: Record<string, { kind: LocatorKind; label: string }> = {
@@ -41,43 +45,102 @@ function rawValue(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value);
 }
 
+/** ImagineAnything's own addresses; links to the service of the credential's Base URL are accepted too. */
+const SERVICE_HOSTS = ['imagineanything.com', 'www.imagineanything.com'];
+
+/** Handles as typed: checked before lowercasing, since some non-ASCII letters lowercase to ASCII (K, U+212A). */
+const TYPED_HANDLE = /^[A-Za-z][A-Za-z0-9_]{2,29}$/;
+
+type Parsed = { value: string } | { problem: string; hint: string };
+
+const HINTS: Record<LocatorKind, string> = {
+	agent: 'Set it to the handle of the agent (for example alice_ai or @alice_ai) or its profile URL on ImagineAnything',
+	post: 'Set it to the ID of the post or its URL on ImagineAnything',
+	hashtag: 'Set it to the hashtag, with or without #',
+	id: 'Set it to the ID',
+};
+
 /**
- * Turns what a user typed (an ID, a post URL, @handle, a profile URL) into the path segment.
- * Done here rather than by n8n's `extractValue`, because workflows imported or built by
- * code have no stored regex and n8n would then send the whole URL.
+ * Turns what a user typed (an ID, a post URL, @handle, a profile URL) into the value the service
+ * takes. Done here rather than by n8n's `extractValue`, because workflows imported or built by
+ * code have no stored regex and n8n would then send the whole URL. `hosts`: the sites whose links
+ * are accepted.
  */
-export function normalizeLocator(kind: LocatorKind, input: string): string {
-	const value = input.trim();
-	if (kind === 'post') return POST_URL.exec(value)?.[1] ?? value;
-	if (kind === 'hashtag') return value.replace(/^#/, '');
-	if (kind === 'agent') {
-		const fromUrl = AGENT_URL.exec(value)?.[1];
-		return (fromUrl ?? value).replace(/^@/, '').toLowerCase();
+export function parseLocator(kind: LocatorKind, input: string, hosts: readonly string[]): Parsed {
+	let value = kind === 'hashtag' ? input.trim().replace(/^#/, '') : input.trim();
+	if (value === '') return { problem: 'is empty', hint: `${HINTS[kind]}, or map it from the input with an expression.` };
+	if (kind === 'hashtag' || kind === 'id') return { value };
+	if (value.includes('/')) {
+		let url: URL;
+		try {
+			url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`);
+		} catch {
+			return { problem: `is not a valid URL: "${value}"`, hint: HINTS[kind] + '.' };
+		}
+		if (!/^https?:$/.test(url.protocol) || !hosts.includes(url.hostname.toLowerCase())) {
+			return {
+				problem: `is a link to another site (${url.host}): "${value}"`,
+				hint: `Only links to ${hosts.join(' or ')} are read. ${HINTS[kind]}.`,
+			};
+		}
+		const found = (kind === 'post' ? POST_URL : AGENT_URL).exec(url.pathname)?.[1];
+		if (!found) {
+			return { problem: `is not ${kind === 'post' ? 'a post URL' : 'an agent profile URL'}: "${value}"`, hint: HINTS[kind] + '.' };
+		}
+		value = found;
 	}
-	return value;
+	if (kind === 'post') return { value };
+	const handle = value.replace(/^@/, '');
+	if (!TYPED_HANDLE.test(handle) || !HANDLE_PATTERN.test(handle.toLowerCase())) {
+		return {
+			problem: `is not a valid handle: "${handle}"`,
+			hint: "Handles are 3–30 characters, letters, numbers and underscores (ASCII only), and start with a letter. You can also paste @handle or the agent's profile URL.",
+		};
+	}
+	return { value: handle.toLowerCase() };
 }
 
-/** Replaces every `{parameter}` in a path with the URL-encoded, normalized parameter value. */
-export function resolvePath(this: IExecuteSingleFunctions, path: string): string {
-	return path.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, parameter: string) => {
+/** The sites whose links locators accept: ImagineAnything and the service requests go to. */
+async function acceptedHosts(this: IExecuteSingleFunctions): Promise<string[]> {
+	const own = new URL(await serviceUrl.call(this)).hostname.toLowerCase();
+	return SERVICE_HOSTS.includes(own) ? SERVICE_HOSTS : [...SERVICE_HOSTS, own];
+}
+
+/** The value of a locator or ID parameter (a path placeholder's name), normalised and checked. */
+export async function locatorValue(this: IExecuteSingleFunctions, parameter: string): Promise<string> {
+	const { kind, label } = PLACEHOLDERS[parameter] ?? { kind: 'id', label: parameter };
+	const parsed = parseLocator(kind, rawValue(this.getNodeParameter(parameter, '')), await acceptedHosts.call(this));
+	if ('value' in parsed) return parsed.value;
+	const itemIndex = this.getItemIndex();
+	throw new NodeOperationError(this.getNode(), `"${label}" ${parsed.problem} (item ${itemIndex})`, { itemIndex, description: parsed.hint });
+}
+
+/** Replaces every `{parameter}` in a path with the URL-encoded, normalised parameter value. */
+export async function resolvePath(this: IExecuteSingleFunctions, path: string): Promise<string> {
+	let resolved = '';
+	let last = 0;
+	for (const match of path.matchAll(PLACEHOLDER)) {
+		resolved += path.slice(last, match.index) + encodeURIComponent(await locatorValue.call(this, match[1]));
+		last = match.index + match[0].length;
+	}
+	return resolved + path.slice(last);
+}
+
+/** What the placeholders of a path were set to, as far as they can be read: for describing a failed item. */
+export function pathValues(this: IExecuteSingleFunctions, path: string): Array<{ parameter: string; label: string; value: string }> {
+	const values = [];
+	for (const [, parameter] of path.matchAll(PLACEHOLDER)) {
 		const { kind, label } = PLACEHOLDERS[parameter] ?? { kind: 'id', label: parameter };
-		const value = normalizeLocator(kind, rawValue(this.getNodeParameter(parameter, '')));
-		const itemIndex = this.getItemIndex();
-		if (value === '') {
-			throw new NodeOperationError(this.getNode(), `"${label}" is empty (item ${itemIndex})`, {
-				itemIndex,
-				description: `Set "${label}" to the ${kind === 'agent' ? 'handle of the agent (for example alice_ai, @alice_ai or a profile URL)' : kind === 'post' ? 'ID or URL of the post' : kind === 'hashtag' ? 'hashtag, with or without #' : 'ID'}, or map it from the input with an expression.`,
-			});
+		let raw: string;
+		try {
+			raw = rawValue(this.getNodeParameter(parameter, '')).trim();
+		} catch {
+			continue;
 		}
-		if (kind === 'agent' && !HANDLE_PATTERN.test(value)) {
-			throw new NodeOperationError(this.getNode(), `"${label}" is not a valid handle: "${value}" (item ${itemIndex})`, {
-				itemIndex,
-				description:
-					'Handles are 3–30 characters, lowercase letters, numbers and underscores, and start with a letter. You can also paste @handle or the agent\'s profile URL.',
-			});
-		}
-		return encodeURIComponent(value);
-	});
+		const parsed = parseLocator(kind, raw, SERVICE_HOSTS);
+		if (raw !== '') values.push({ parameter, label, value: 'value' in parsed ? parsed.value : raw });
+	}
+	return values;
 }
 
 /** A "By URL" mode takes the value from a URL that `url` matches, and refuses any other text. */

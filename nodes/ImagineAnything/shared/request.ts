@@ -11,10 +11,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, DEFAULT_SETTINGS, hasCredential, type Answer, type ApiRequest, type TransportSettings } from '../transport';
+import { apiRequest, DEFAULT_SETTINGS, hasCredential, noCredential, type Answer, type ApiRequest, type TransportSettings } from '../transport';
 import { isObject, listItems, unwrap } from '../transport/answers';
 import { masked } from '../transport/secrets';
-import { resolvePath } from './locators';
+import { pathValues, resolvePath } from './locators';
 import { invalidParameter, typedParameter } from './validation';
 
 /** How an answer becomes items. */
@@ -31,9 +31,13 @@ export interface ApiCall {
 	/** Path with `{parameter}` placeholders, filled from the node's parameters. */
 	path: string;
 	output: Output;
-	/** `none`: sent without a token, and allowed without a credential (registration). */
-	auth?: 'required' | 'none';
-	/** Checks run before anything is sent (see validation.ts). */
+	/**
+	 * `required` (default): as the credential's agent. `optional`: public data, read with the
+	 * credential's token when one is selected, without one otherwise. `none`: never with a token
+	 * (registration).
+	 */
+	auth?: 'required' | 'optional' | 'none';
+	/** Checks and shaping of the request, run in order before anything is sent (see validation.ts). */
 	preSend?: PreSendAction[];
 	/** Requests sent before the operation's own one (e.g. the upload a byte is made from). */
 	before?: PriorRequest[];
@@ -122,7 +126,7 @@ async function send(
 		qs: qs ?? (options.qs as IDataObject | undefined),
 		body: options.body as ApiRequest['body'],
 		headers: options.headers as IDataObject | undefined,
-		anonymous: sending.call.auth === 'none',
+		anonymous: sending.call.auth === 'none' || (sending.call.auth === 'optional' && !hasCredential(this)),
 		action: sending.action,
 		secrets: sending.secrets,
 		baseUrl: typeof options.baseURL === 'string' && options.baseURL !== '' ? options.baseURL : undefined,
@@ -200,7 +204,7 @@ async function preparePriorRequests(
 	for (const step of call.before ?? []) {
 		let options: RequestData['options'] = {
 			method: step.method,
-			url: resolvePath.call(this, step.path),
+			url: await resolvePath.call(this, step.path),
 			qs: {},
 			headers: {},
 			body: { ...step.body },
@@ -230,30 +234,78 @@ function executorFor(call: ApiCall, routing: INodePropertyRouting) {
 		// n8n prepares every item's request in one synchronous loop before any is sent; whatever ran
 		// here before the first await (evaluating the item's parameters) would delay the first request.
 		await Promise.resolve();
-		const itemIndex = this.getItemIndex();
-		if (call.auth !== 'none' && !hasCredential(this)) {
-			throw new NodeOperationError(this.getNode(), 'No ImagineAnything API credential is selected', {
-				itemIndex,
-				description: 'Select or create an ImagineAnything API credential in the node. Only Agent → Register works without one.',
-			});
-		}
-		const settings = settingsOf.call(this, requestData);
-		const action = actions.get(routing);
-		requestData.options.url = resolvePath.call(this, call.path);
-		requestData.options.method = call.method;
-		const leftBehind: string[] = [];
-		for (const { step, options } of await preparePriorRequests.call(this, requestData, call)) {
-			const answer = await send.call(this, { call, settings, secrets: [] }, options, 'object');
-			step.apply.call(this, answer.body, requestData.options);
-			if (step.leftBehind) leftBehind.push(step.leftBehind(answer.body));
-		}
-		const sending: Sending = { call, action, settings, secrets: secretsOf(requestData, call) };
 		try {
-			return await ownRequest.call(this, sending, requestData.options, itemIndex);
+			return await runOperation.call(this, call, routing, requestData);
 		} catch (error) {
-			throw withLeftBehind(error, leftBehind);
+			// n8n's declarative engine would make an error item without pairedItem (and turn any error
+			// that is not a NodeApiError into one "with code none"): the item's failure is ours to shape.
+			if (this.continueOnFail()) return [failedItem.call(this, call, routing, error as Error)];
+			throw asItemError.call(this, error);
 		}
 	};
+}
+
+async function runOperation(
+	this: IExecutePaginationFunctions,
+	call: ApiCall,
+	routing: INodePropertyRouting,
+	requestData: RequestData,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = this.getItemIndex();
+	if ((call.auth ?? 'required') === 'required' && !hasCredential(this)) throw noCredential(this.getNode(), itemIndex);
+	for (const step of call.preSend ?? []) requestData.options = await step.call(this, requestData.options as IHttpRequestOptions);
+	const settings = settingsOf.call(this, requestData);
+	const action = actions.get(routing);
+	requestData.options.url = await resolvePath.call(this, call.path);
+	requestData.options.method = call.method;
+	const leftBehind: string[] = [];
+	for (const { step, options } of await preparePriorRequests.call(this, requestData, call)) {
+		const answer = await send.call(this, { call, settings, secrets: [] }, options, 'object');
+		step.apply.call(this, answer.body, requestData.options);
+		if (step.leftBehind) leftBehind.push(step.leftBehind(answer.body));
+	}
+	const sending: Sending = { call, action, settings, secrets: secretsOf(requestData, call) };
+	try {
+		return await ownRequest.call(this, sending, requestData.options, itemIndex);
+	} catch (error) {
+		throw withLeftBehind(error, leftBehind);
+	}
+}
+
+/**
+ * The error of an item that stops the node. n8n's declarative engine lets a NodeApiError through
+ * and turns anything else into a NodeApiError "with code none", as if the service had answered: a
+ * rule of the node that refused the item becomes a NodeApiError without an HTTP code, saying that
+ * nothing was sent.
+ */
+function asItemError(this: IExecutePaginationFunctions, error: unknown): Error {
+	if (error instanceof NodeApiError) return error;
+	const cause = error as Error & { description?: string };
+	return new NodeApiError(this.getNode(), {}, { message: cause.message, description: cause.description ?? undefined, itemIndex: this.getItemIndex() });
+}
+
+/**
+ * The output item of a failed item under Continue On Fail or n8n's error output, paired to its
+ * input: `error` (what went wrong) and `message` (which operation on what, whether it was sent,
+ * what to do). n8n routes an item to the error output only when its json has no other fields,
+ * and replaces the json of any item that carries an error object with the bare message; so under
+ * Continue (regular output) the same facts also come as fields: `operation`, `httpCode` and the
+ * IDs or handles the request was about.
+ */
+function failedItem(this: IExecutePaginationFunctions, call: ApiCall, routing: INodePropertyRouting, error: Error): INodeExecutionData {
+	const { description, httpCode } = error as Error & { description?: string | null; httpCode?: string | null };
+	const status = httpCode && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined;
+	const action = actions.get(routing) ?? 'The request';
+	const about = pathValues.call(this, call.path);
+	const target = about.length ? ` (${about.map(({ label, value }) => `${label} ${value}`).join(', ')})` : '';
+	const outcome = status ? `failed: ImagineAnything answered ${status}` : error instanceof NodeOperationError ? 'was not sent' : 'failed';
+	const json: IDataObject = { error: error.message, message: [`${action}${target} ${outcome}.`, description].filter(Boolean).join(' ') };
+	if (this.getNode().onError !== 'continueErrorOutput') {
+		json.operation = action;
+		if (status) json.httpCode = status;
+		for (const { parameter, value } of about) json[parameter] = value;
+	}
+	return { json, pairedItem: { item: this.getItemIndex() } };
 }
 
 /** A failure (already a NodeApiError, see the transport) that also tells what earlier requests left behind. */
@@ -290,9 +342,10 @@ async function ownRequest(
  * resolves locators and sends every request through the transport (pacing, faults, errors).
  */
 export function apiRoute(call: ApiCall): INodePropertyRouting {
+	// The executor runs the operation's preSend steps itself, so that their failures are its to shape.
 	const routing: INodePropertyRouting = {
 		request: { method: call.method, url: call.path },
-		send: { paginate: true, preSend: call.preSend ?? [] },
+		send: { paginate: true },
 	};
 	routing.operations = { pagination: executorFor(call, routing) };
 	return routing;

@@ -17,7 +17,7 @@ import { exchange, type Answer, type ExchangeRequest } from './exchange';
 import { failureError, statusError, type RequestSummary } from './failure';
 import { admissionOrder, bucketFor, categoryOf } from './rateLimit';
 import { masked, maskError } from './secrets';
-import { accessToken, agentIdentity, baseUrlOf, DEFAULT_BASE_URL, storedToken, type TokenRequest } from './token';
+import { accessToken, agentIdentity, baseUrlOf, storedToken, type TokenRequest } from './token';
 
 export { baseUrlOf, DEFAULT_BASE_URL } from './token';
 export type { Answer } from './exchange';
@@ -151,7 +151,7 @@ export async function apiRequest(this: ApiContext, request: ApiRequest, settings
 	if (!request.anonymous && !selected) throw noCredential(node, itemIndex);
 	// Anonymous requests still go to the selected credential's Base URL.
 	const credentials = selected ? await credentialsOf(this) : undefined;
-	const baseUrl = request.baseUrl ? baseUrlOf({ baseUrl: request.baseUrl }) : credentials ? baseUrlOf(credentials) : DEFAULT_BASE_URL;
+	const baseUrl = request.baseUrl ? baseUrlOf({ baseUrl: request.baseUrl }) : credentials ? baseUrlOf(credentials) : baseUrlWithoutCredential(this);
 	const summary: RequestSummary = { method: request.method, path: request.path, action: request.action, itemIndex, baseUrl };
 	const identity = credentials && !request.anonymous ? agentIdentity(credentials) : `${baseUrl}|anonymous`;
 	const bucket = bucketFor(identity, categoryOf(request.method, request.path));
@@ -219,7 +219,24 @@ export async function apiRequest(this: ApiContext, request: ApiRequest, settings
 
 /** The service address of the node's credential (ImagineAnything's own without one). */
 export async function serviceUrl(this: ApiContext): Promise<string> {
-	return hasCredential(this) ? baseUrlOf(await credentialsOf(this)) : DEFAULT_BASE_URL;
+	return hasCredential(this) ? baseUrlOf(await credentialsOf(this)) : baseUrlWithoutCredential(this);
+}
+
+/** Where requests go when no credential is selected: Request Options → Base URL Without Credential, else the public service. */
+function baseUrlWithoutCredential(context: ApiContext): string {
+	let configured: unknown = '';
+	try {
+		configured = (context.getNodeParameter as (name: string, fallback: unknown) => unknown)('requestOptions.baseUrl', '');
+	} catch {
+		// Triggers and load-options calls of other nodes have no Request Options.
+	}
+	const value = typeof configured === 'string' ? configured.trim() : '';
+	if (value !== '' && !/^https?:\/\/[^/\s]+/i.test(value)) {
+		throw new NodeOperationError(context.getNode(), `Request Options → Base URL Without Credential is not a URL: "${value}"`, {
+			description: 'Enter the full address of the service, such as https://imagineanything.com, or leave it empty.',
+		});
+	}
+	return baseUrlOf({ baseUrl: value });
 }
 
 function expectation(expect: ApiRequest['expect']): ExchangeRequest['expect'] {
@@ -229,10 +246,11 @@ function expectation(expect: ApiRequest['expect']): ExchangeRequest['expect'] {
 	return { what: `a list of ${expect.list}`, holds: (_status, body) => hasList(body, expect.list) };
 }
 
-function noCredential(node: INode, itemIndex: number): NodeOperationError {
+export function noCredential(node: INode, itemIndex: number): NodeOperationError {
 	return new NodeOperationError(node, 'No ImagineAnything API credential is selected', {
 		itemIndex,
-		description: 'Select or create an ImagineAnything API credential in the node.',
+		description:
+			'This operation acts as an agent: select or create an ImagineAnything API credential in the node. Reads of public data (such as Post → Get Public Timeline) and Agent → Register run without one.',
 	});
 }
 

@@ -10,5 +10,6 @@ export const getLikedPosts = defineOperation({
 	method: 'GET',
 	path: '/api/agents/{handle}/likes',
 	output: { kind: 'list', key: 'posts' },
+	auth: 'optional',
 	fields: [agentLocator(), ...listFields()],
 });

@@ -9,5 +9,6 @@ export const getXp = defineOperation({
 	method: 'GET',
 	path: '/api/agents/{handle}/xp',
 	output: { kind: 'item' },
+	auth: 'optional',
 	fields: [agentLocator()],
 });

@@ -9,5 +9,6 @@ export const getManyBytes = defineOperation({
 	method: 'GET',
 	path: '/api/bytes',
 	output: { kind: 'list', key: 'bytes' },
+	auth: 'optional',
 	fields: listFields(),
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { agentLocator, resolvePath } from '../../shared/locators';
+import { agentLocator, locatorValue } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
 import { messageField } from './fields';
 
@@ -9,7 +9,7 @@ import { messageField } from './fields';
  * the same @handle / profile URL normalisation and handle check as a path placeholder.
  */
 async function sendParticipant(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const participantHandle = decodeURIComponent(resolvePath.call(this, '{participantHandle}'));
+	const participantHandle = await locatorValue.call(this, 'participantHandle');
 	requestOptions.body = { ...(requestOptions.body as IDataObject), participantHandle };
 	return requestOptions;
 }

@@ -10,7 +10,7 @@ export const getManyReviews = defineOperation({
 	method: 'GET',
 	path: '/api/marketplace/reviews',
 	output: { kind: 'list', key: 'reviews' },
-	auth: 'none',
+	auth: 'optional',
 	fields: [
 		{ ...serviceIdField('ID of the service whose reviews to list'), routing: { send: { type: 'query', property: 'serviceId' } } },
 		...listFields(),

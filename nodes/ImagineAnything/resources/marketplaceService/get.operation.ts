@@ -9,6 +9,6 @@ export const getService = defineOperation({
 	method: 'GET',
 	path: '/api/marketplace/services/{serviceId}',
 	output: { kind: 'item', unwrap: 'service' },
-	auth: 'none',
+	auth: 'optional',
 	fields: [serviceIdField()],
 });

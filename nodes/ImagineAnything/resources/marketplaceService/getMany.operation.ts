@@ -19,7 +19,7 @@ export const browseServices = defineOperation({
 	method: 'GET',
 	path: '/api/marketplace/services',
 	output: { kind: 'list', key: 'services' },
-	auth: 'none',
+	auth: 'optional',
 	fields: [
 		...listFields(),
 		optionalFields('Filters', 'filters', [

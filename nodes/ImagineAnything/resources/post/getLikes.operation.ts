@@ -10,5 +10,6 @@ export const getPostLikes = defineOperation({
 	method: 'GET',
 	path: '/api/posts/{postId}/likes',
 	output: { kind: 'list', key: 'likes' },
+	auth: 'optional',
 	fields: [postLocator(), ...listFields()],
 });

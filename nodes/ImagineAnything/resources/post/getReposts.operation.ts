@@ -10,5 +10,6 @@ export const getReposts = defineOperation({
 	method: 'GET',
 	path: '/api/posts/{postId}/reposts',
 	output: { kind: 'list', key: 'reposts' },
+	auth: 'optional',
 	fields: [postLocator(), ...listFields()],
 });

@@ -9,5 +9,6 @@ export const getTimeline = defineOperation({
 	method: 'GET',
 	path: '/api/posts',
 	output: { kind: 'list', key: 'posts' },
+	auth: 'optional',
 	fields: listFields(),
 });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { bodyText, enumOptions, optionalFields } from '../../shared/descriptions';
-import { idField, postLocator, resolvePath } from '../../shared/locators';
+import { idField, locatorValue, postLocator } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
 import { invalidParameter } from '../../shared/validation';
 
@@ -33,7 +33,7 @@ async function sendTarget(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 	const targetType = this.getNodeParameter('targetType', '') as string;
 	const target = TARGETS[targetType];
 	if (!target) throw invalidParameter.call(this, 'Target Type', `must be one of agent, comment, post (got "${targetType}")`);
-	const id = decodeURIComponent(resolvePath.call(this, `{${target}}`));
+	const id = await locatorValue.call(this, target);
 	requestOptions.body = { ...(requestOptions.body as IDataObject), [target]: id };
 	return requestOptions;
 }
