@@ -1,4 +1,5 @@
 import type { RunResult } from './harness/run';
+import { testProviderKey } from '../nodes/ImagineAnything/methods/credentialTest';
 import { createTestEnv, type TestEnv } from './env';
 
 const service = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'aiService', operation, ...extra });
@@ -21,8 +22,30 @@ describe('Connected AI Service resource', () => {
 		env.mark();
 	});
 
+	it('connects a provider with the key of an AI Provider Key credential: sent, never in the workflow or the run', async () => {
+		const keyCredential = env.harness.credentials.add({ apiKey: `${OPENAI_KEY}\n` });
+		const result = await env.run(service('connect', { provider: 'ELEVENLABS' }), { otherCredentials: { imagineAnythingProviderKeyApi: keyCredential } });
+		expect(result.error).toBeUndefined();
+		expect(env.onlyCall().body).toEqual({ provider: 'ELEVENLABS', apiKey: OPENAI_KEY });
+		expect(result.items[0].json).toMatchObject({ provider: 'ELEVENLABS', apiKey: 'sk-p****fXYZ' });
+		// Not in the parameters, the output, errors or the execution stack: anywhere n8n saves a run.
+		expect(JSON.stringify(result.run)).not.toContain(OPENAI_KEY.slice(4, -4));
+		await env.sandbox.act(env.sandbox.seeded.handle, 'DELETE', '/api/settings/services/ELEVENLABS');
+	});
+
+	it('asks for the AI Provider Key credential before sending when none is selected, or refuses its empty key', async () => {
+		const none = await env.run(service('connect', { provider: 'OPENAI' }));
+		expect(none.error?.message).toBe('No ImagineAnything AI Provider Key credential is selected');
+		expect(none.error?.description).toMatch(/or set "API Key From" to This Node/);
+		const empty = await env.run(service('connect', { provider: 'OPENAI' }), {
+			otherCredentials: { imagineAnythingProviderKeyApi: env.harness.credentials.add({ apiKey: '  ' }) },
+		});
+		expect(empty.error?.message).toBe('"API Key of the ImagineAnything AI Provider Key credential" is empty (item 0)');
+		env.nothingSent();
+	});
+
 	it('connects a provider, sending the key but outputting it only masked', async () => {
-		const result = await env.run(service('connect', { provider: 'OPENAI', apiKey: `  ${OPENAI_KEY}\n` }));
+		const result = await env.run(service('connect', { provider: 'OPENAI', apiKeySource: 'parameter', apiKey: `  ${OPENAI_KEY}\n` }));
 		expect(result.error).toBeUndefined();
 		const call = env.onlyCall();
 		expect(call).toMatchObject({ method: 'POST', path: '/api/settings/services', status: 201 });
@@ -36,7 +59,7 @@ describe('Connected AI Service resource', () => {
 
 	it('updates the key of a provider that is already connected', async () => {
 		const newKey = 'sk-proj-second-key-000000000099';
-		const result = await env.run(service('connect', { provider: 'OPENAI', apiKey: newKey }));
+		const result = await env.run(service('connect', { provider: 'OPENAI', apiKeySource: 'parameter', apiKey: newKey }));
 		expect(env.onlyCall()).toMatchObject({ method: 'POST', path: '/api/settings/services', status: 200 });
 		expect(result.items[0].json.apiKey).toBe('sk-p****0099');
 		expect(serializedResult(result)).not.toContain(newKey);
@@ -51,7 +74,7 @@ describe('Connected AI Service resource', () => {
 			status: 201,
 			body: { service: { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY, note: `stored ${GEMINI_KEY}` } },
 		});
-		const echoed = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY }));
+		const echoed = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKeySource: 'parameter', apiKey: GEMINI_KEY }));
 		expect(env.onlyCall().body).toEqual({ provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY });
 		expect(echoed.items[0].json).toEqual({ provider: 'GOOGLE_GEMINI', apiKey: 'AIza****ghij', note: 'stored AIza****ghij' });
 		expect(serializedResult(echoed)).not.toContain(GEMINI_KEY);
@@ -63,7 +86,7 @@ describe('Connected AI Service resource', () => {
 			status: 400,
 			body: { error: 'validation_error', message: `Key ${GEMINI_KEY} was refused`, details: { apiKey: GEMINI_KEY } },
 		});
-		const refused = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY }));
+		const refused = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKeySource: 'parameter', apiKey: GEMINI_KEY }));
 		expect(env.onlyCall().status).toBe(400);
 		expect(refused.error?.message).toBe('Key AIza****ghij was refused');
 		expect(refused.error?.description).toContain('AIza****ghij');
@@ -80,14 +103,14 @@ describe('Connected AI Service resource', () => {
 			status: 502,
 			body: { error: 'bad_gateway', message: `upstream choked on ${GEMINI_KEY}` },
 		});
-		const result = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKey: GEMINI_KEY }), { continueOnFail: true });
+		const result = await env.run(service('connect', { provider: 'GOOGLE_GEMINI', apiKeySource: 'parameter', apiKey: GEMINI_KEY }), { continueOnFail: true });
 		expect(String(result.items[0].json.error)).toContain('AIza****ghij');
 		expect(JSON.stringify(result.run)).not.toContain(GEMINI_KEY);
 	});
 
 	it('refuses a key shorter than 8 characters before sending anything', async () => {
-		const result = await env.run(service('connect', { provider: 'OPENAI', apiKey: 'sk-1' }));
-		expect(result.error?.message).toMatch(/"API Key" must be at least 8 characters \(it has 4\)/);
+		const result = await env.run(service('connect', { provider: 'OPENAI', apiKeySource: 'parameter', apiKey: 'sk-1' }));
+		expect(result.error?.message).toBe('"API Key (Stored in the Workflow)" is too short to be an API key (at least 8 characters) (item 0)');
 		expect(`${result.error?.message} ${result.error?.description}`).not.toContain('sk-1');
 		env.nothingSent();
 	});
@@ -152,5 +175,22 @@ describe('Connected AI Service resource', () => {
 		const list = await env.sandbox.act(env.sandbox.seeded.handle, 'GET', '/api/settings/services');
 		expect(list.body.services.map((s: { provider: string }) => s.provider)).toEqual(['OPENAI']);
 		expect(list.body.availableProviders).toEqual(['OPENAI', 'RUNWARE', 'GOOGLE_GEMINI', 'ELEVENLABS']);
+	});
+});
+
+describe('the AI Provider Key credential test', () => {
+	const testKey = async (apiKey: string) =>
+		await testProviderKey.call({} as never, { id: '1', name: 'key', type: 'imagineAnythingProviderKeyApi', data: { apiKey } });
+
+	it('accepts a key of the form of an API key, and says where it is really checked', async () => {
+		expect(await testKey(` ${OPENAI_KEY} `)).toEqual({ status: 'OK', message: expect.stringMatching(/Connected AI Service → Connect, then → Test/) });
+	});
+
+	it.each([
+		['', 'The API key is empty'],
+		['sk-1', 'The API key is too short (at least 8 characters)'],
+		['sk-proj abc def', 'The API key contains spaces or line breaks: paste only the key'],
+	])('refuses %j', async (apiKey, message) => {
+		expect(await testKey(apiKey)).toEqual({ status: 'Error', message });
 	});
 });

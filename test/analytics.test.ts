@@ -119,7 +119,7 @@ describe('Analytics resource', () => {
 	it('surfaces the 400 of a range the service does not know', async () => {
 		const result = await env.run(analytics('getOverview', { range: '={{ "1y" }}' }), { credential });
 		expect(env.onlyCall()).toMatchObject({ query: { range: '1y' }, status: 400 });
-		expect(result.error?.message).toBe('range must be one of 7d, 30d, 90d');
+		expect(result.error?.message).toBe('"Period" must be one of 7d, 30d, 90d');
 	});
 
 	it('ranks the posts by engagement with their counts', async () => {

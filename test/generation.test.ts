@@ -1,6 +1,6 @@
 import { LoadOptionsContext } from 'n8n-core';
 import type { IDataObject, INode, INodeParameters, INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { ImagineAnything } from '../nodes/ImagineAnything/ImagineAnything.node';
 import { apiCalls, createTestEnv, type TestEnv } from './env';
@@ -312,8 +312,10 @@ describe('Generation resource', () => {
 	describe('dynamic options (through n8n-core LoadOptionsContext)', () => {
 		const methods = new ImagineAnything().methods.loadOptions;
 
-		/** What the n8n editor builds to fill a dropdown: the node, its current parameters and the credential. */
-		const loadOptionsContext = (currentNodeParameters: INodeParameters, path: string) => {
+		/** What the n8n editor builds to fill a dropdown: the node, its current parameters (with every default, as the editor holds them) and the credential. */
+		const loadOptionsContext = (setParameters: INodeParameters, path: string) => {
+			const { description } = new ImagineAnything();
+			const currentNodeParameters = NodeHelpers.getNodeParameters(description.properties, setParameters, true, false, { typeVersion: 1 }, description)!;
 			const node: INode = {
 				id: 'node-under-test',
 				name: 'ImagineAnything',

@@ -194,4 +194,39 @@ describe('values mapped from text', () => {
 			expect(apiCalls(env.requestsSinceMark()).map((c) => c.path)).toEqual(['/api/agents/bob_bot']);
 		});
 	});
+
+	describe("the service's refusals name the parameters the user sees", () => {
+		const createService = {
+			resource: 'marketplaceService',
+			operation: 'create',
+			title: 'Named fields',
+			shortDesc: 'x',
+			description: 'x',
+			price: 9000,
+			category: 'CREATIVE',
+			deliveryDays: 3,
+			revisions: 0,
+		};
+		afterEach(() => env.sandbox.clearFaults());
+
+		it('from the details of a 400', async () => {
+			const reason = 'price must be at most 5000 cents for a new seller';
+			env.sandbox.addFault({
+				method: 'POST',
+				path: '/api/marketplace/services',
+				status: 400,
+				body: { error: 'validation_error', message: reason, details: { price: reason, deliveryDays: 'deliveryDays must be at most 2 for a new seller' } },
+			});
+			const result = await run(createService);
+			expect(result.error?.message).toBe('"Price (Cents)" must be at most 5000 cents for a new seller; "Delivery Days" must be at most 2 for a new seller');
+			expect(result.error?.httpCode).toBe('400');
+			expect(result.error?.description).toMatch(/Details: \{"price":/);
+		});
+
+		it('from the message of a 400 without details', async () => {
+			env.sandbox.addFault({ method: 'POST', path: '/api/marketplace/services', status: 400, body: { error: 'bad_request', message: 'shortDesc looks like spam' } });
+			const result = await run(createService);
+			expect(result.error?.message).toBe('"Short Description" looks like spam');
+		});
+	});
 });

@@ -57,7 +57,7 @@ describe('Media resource', () => {
 
 		it('infers the type from the file extension when the binary says application/octet-stream', async () => {
 			const result = await env.run(media('uploadImage', { purpose: 'avatar', additionalFields: {} }), {
-				items: [binaryItem(trickyBytes(100), 'application/octet-stream', 'shot.JPG')],
+				items: [binaryItem(trickyBytes(100, 'jpeg'), 'application/octet-stream', 'shot.JPG')],
 			});
 			expect(result.error).toBeUndefined();
 			const body = env.onlyCall().body as LoggedMultipart;
@@ -67,7 +67,7 @@ describe('Media resource', () => {
 		});
 
 		it('names the file after its type when the binary has no file name', async () => {
-			await env.run(media('uploadImage', { purpose: 'post' }), { items: [binaryItem(trickyBytes(10), 'image/webp')] });
+			await env.run(media('uploadImage', { purpose: 'post' }), { items: [binaryItem(trickyBytes(20, 'webp'), 'image/webp')] });
 			expect((env.onlyCall().body as LoggedMultipart).files[0]).toMatchObject({ filename: 'image.webp', contentType: 'image/webp' });
 		});
 
@@ -90,6 +90,48 @@ describe('Media resource', () => {
 			env.nothingSent();
 		});
 
+		it('takes the type from the content when the binary says application/octet-stream and the name says otherwise', async () => {
+			const result = await env.run(media('uploadImage', { purpose: 'post' }), {
+				items: [binaryItem(trickyBytes(64, 'png'), 'application/octet-stream', 'photo.jpg')],
+			});
+			expect(result.error).toBeUndefined();
+			expect((env.onlyCall().body as LoggedMultipart).files[0]).toMatchObject({ filename: 'photo.jpg', contentType: 'image/png' });
+		});
+
+		it.each([
+			['a 0-byte PNG', 'uploadImage', binaryItem(Buffer.alloc(0), 'image/png', 'empty.png'), /holds an empty file \(0 bytes, "data"\) \(item 0\)/],
+			['a 0-byte MP4', 'uploadVideo', binaryItem(Buffer.alloc(0), 'video/mp4', 'empty.mp4'), /holds an empty file \(0 bytes, "data"\) \(item 0\)/],
+			[
+				'a PDF declared image/png',
+				'uploadImage',
+				binaryItem(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'image/png', 'scan.png'),
+				/holds a file declared as PNG \("data", image\/png\), but its content is a PDF document \(item 0\)/,
+			],
+			[
+				'a GIF declared image/jpeg',
+				'uploadImage',
+				binaryItem(trickyBytes(40, 'gif'), 'image/jpeg', 'a.jpg'),
+				/declared as JPEG \("data", image\/jpeg\), but its content is a GIF file/,
+			],
+			[
+				'an HTML error page declared video/mp4',
+				'uploadVideo',
+				binaryItem(Buffer.from('<!DOCTYPE html><html><body>403</body></html>'), 'video/mp4', 'clip.mp4'),
+				/declared as MP4 \("data", video\/mp4\), but its content is an HTML page/,
+			],
+			[
+				'unknown bytes named .png with a generic type',
+				'uploadImage',
+				binaryItem(Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]), 'application/octet-stream', 'x.png'),
+				/declared as PNG \("data", \.png\), but its content is not PNG/,
+			],
+		])('refuses %s before sending anything', async (_case, operation, item, error) => {
+			const result = await env.run(media(operation, { purpose: 'post' }), { items: [item] });
+			expect(result.error?.message).toMatch(error);
+			expect(result.error?.description).toMatch(/nothing was sent/);
+			env.nothingSent();
+		});
+
 		it('says which binary field is missing', async () => {
 			const result = await env.run(media('uploadImage', { binaryPropertyName: 'picture', purpose: 'post' }), {
 				items: [binaryItem(trickyBytes(10), 'image/png', 'a.png', 'data')],
@@ -104,7 +146,7 @@ describe('Media resource', () => {
 				items: [
 					binaryItem(trickyBytes(10), 'image/png', 'one.png'),
 					binaryItem(Buffer.from('%PDF-1.7'), 'application/pdf', 'two.pdf'),
-					binaryItem(trickyBytes(20), 'image/gif', 'three.gif'),
+					binaryItem(trickyBytes(20, 'gif'), 'image/gif', 'three.gif'),
 				],
 			});
 			expect(result.items).toHaveLength(3);

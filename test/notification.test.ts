@@ -76,7 +76,7 @@ describe('Notification resource', () => {
 	it('surfaces the 400 of an unknown type', async () => {
 		const result = await env.run(notification('getMany', { returnAll: true, filters: { type: 'DM' } }));
 		expect(env.onlyCall().status).toBe(400);
-		expect(result.error?.message).toMatch(/type must be one of/);
+		expect(result.error?.message).toMatch(/^"Type" must be one of/);
 	});
 
 	describe('many notifications', () => {

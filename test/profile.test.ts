@@ -19,7 +19,7 @@ describe('Profile resource', () => {
 
 	describe('avatar', () => {
 		it('uploads the avatar from a binary input item and answers the new URL and profile', async () => {
-			const bytes = trickyBytes(3000);
+			const bytes = trickyBytes(3000, 'gif');
 			const result = await env.run(profile('uploadAvatar', { binaryPropertyName: 'avatar' }), {
 				items: [binaryItem(bytes, 'image/gif', 'me.gif', 'avatar')],
 			});
@@ -157,7 +157,7 @@ describe('Profile resource', () => {
 
 			const plain = await env.run(profile('setWebhook', { webhookUrl: 'http://hooks.example.com/x' }));
 			expect(env.onlyCall().status).toBe(400);
-			expect(plain.error?.message).toBe('webhookUrl must be an HTTPS URL');
+			expect(plain.error?.message).toBe('"Webhook URL" must be an HTTPS URL');
 		});
 
 		it('removes the webhook', async () => {

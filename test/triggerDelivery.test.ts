@@ -302,3 +302,37 @@ describe('deliveries from the sandbox to the trigger, end to end', () => {
 		});
 	});
 });
+
+describe('the webhook secret at rest', () => {
+	const NODE_KEY = 'node:ImagineAnything Trigger';
+
+	it('a secret kept in clear by an earlier version still verifies and is sealed on the next delivery', async () => {
+		const { me, fan, workflow } = await activeTrigger('dl_legacy');
+		const secret = webhookConfigOf(t.env.sandbox.store, me.agentId)!.secret;
+		(workflow.staticData[NODE_KEY] as Record<string, unknown>).webhookSecret = secret;
+
+		await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+		await t.env.sandbox.webhooksIdle();
+		expect(startedItems(workflow).map((i) => i.type)).toEqual(['FOLLOW']);
+		expect(workflow.nodeStaticData().webhookSecret).toMatch(/^sealed:v1:/);
+		expect(JSON.stringify(workflow.staticData)).not.toContain(secret);
+	});
+
+	it('a seal that cannot be opened refuses deliveries, and activation registers again', async () => {
+		const { me, fan, workflow } = await activeTrigger('dl_tampered');
+		const kept = workflow.staticData[NODE_KEY] as Record<string, string>;
+		// As if the credential's Client Secret had changed: the seal no longer opens.
+		kept.webhookSecret = kept.webhookSecret.replace(/\.([A-Za-z0-9_-])/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
+
+		await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+		await t.env.sandbox.webhooksIdle();
+		expect(startedItems(workflow)).toEqual([]);
+		expect(receivedBy(workflow).map((r) => r.status)).toContain(401);
+
+		expect(await workflow.hook('checkExists', { isTest: false, mode: 'trigger', activation: 'init' })).toBe(false);
+		await workflow.activate('init');
+		await act(t.newAgent('dl_tampered_again').handle, 'POST', `/api/agents/${me.handle}/follow`);
+		await t.env.sandbox.webhooksIdle();
+		expect(startedItems(workflow).map((i) => i.type)).toContain('FOLLOW');
+	});
+});

@@ -1,5 +1,6 @@
 import { apiCalls } from './env';
 import { createTriggerTestEnv, type TriggerTestEnv } from './harness/trigger';
+import { sealingKey, unseal } from '../nodes/ImagineAnythingTrigger/helpers/sealedSecret';
 import { webhookConfigOf } from './sandbox/state/webhooks';
 
 const WEBHOOK_PATH = '/api/agents/me/webhook';
@@ -27,6 +28,12 @@ async function failure(promise: Promise<unknown>): Promise<NodeError> {
 	throw new Error('expected a failure');
 }
 
+/** The webhook secret kept in a trigger's static data, opened with its agent's credential. */
+function openedSecret(handle: string, stored: unknown): string | undefined {
+	expect(stored).toMatch(/^sealed:v1:/);
+	return unseal(String(stored), sealingKey(t.env.sandbox.credentialsFor(handle)));
+}
+
 function registrationOf(agentId: string) {
 	return webhookConfigOf(t.env.sandbox.store, agentId);
 }
@@ -45,7 +52,7 @@ function triggerFor(agent: { credential: { id: string | null; name: string } }, 
 }
 
 describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandbox)', () => {
-	it('activation registers the production URL with a fresh secret and keeps the secret in static data', async () => {
+	it('activation registers the production URL with a fresh secret and keeps the secret sealed in static data', async () => {
 		const agent = t.newAgent('life_create');
 		const workflow = triggerFor(agent);
 		t.env.mark();
@@ -62,9 +69,12 @@ describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandb
 		expect(registration?.url).toBe(url);
 		expect(workflow.nodeStaticData()).toEqual({
 			webhookUrl: url,
-			webhookSecret: registration?.secret,
+			webhookSecret: expect.stringMatching(/^sealed:v1:/),
 			registeredAt: expect.any(String),
 		});
+		// Unreadable without the credential's Client Secret.
+		expect(JSON.stringify(workflow.nodeStaticData())).not.toContain(registration!.secret);
+		expect(openedSecret(agent.handle, workflow.nodeStaticData().webhookSecret)).toBe(registration?.secret);
 	});
 
 	it('checkExists finds its own registration, so a restart of n8n registers nothing again', async () => {
@@ -89,7 +99,7 @@ describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandb
 		expect(await workflow.hook('checkExists', { isTest: false, mode: 'trigger', activation: 'init' })).toBe(false);
 		await workflow.activate('init');
 		expect(registrationOf(agent.agentId)?.url).toBe(workflow.url(false));
-		expect(workflow.nodeStaticData().webhookSecret).toBe(registrationOf(agent.agentId)?.secret);
+		expect(openedSecret(agent.handle, workflow.nodeStaticData().webhookSecret)).toBe(registrationOf(agent.agentId)?.secret);
 	});
 
 	it('re-registers its own earlier URL when n8n’s address changed (WEBHOOK_URL)', async () => {

@@ -7,6 +7,7 @@ import {
 	toOutputItem,
 } from '../nodes/ImagineAnythingTrigger/helpers/deliveryFormat';
 import { ownerOf } from '../nodes/ImagineAnythingTrigger/helpers/registration';
+import { isSealed, seal, sealingKey, unseal } from '../nodes/ImagineAnythingTrigger/helpers/sealedSecret';
 import {
 	MAX_SEEN,
 	forgetDeliveries,
@@ -191,5 +192,30 @@ describe('whose registration is it', () => {
 		expect(ownerOf(production, 'https://other.example.com/webhook/abc-123/webhook', false, 'abc-123')).toBe('other');
 		expect(ownerOf(production, 'https://n8n.example.com/webhook/zzz/webhook', false, 'abc-123')).toBe('other');
 		expect(ownerOf(production, 'not a url', false, 'abc-123')).toBe('other');
+	});
+});
+
+describe('sealedSecret', () => {
+	const credential = { clientId: 'cl_abc', clientSecret: 'ia_secret_0123456789' };
+
+	it('seals with a fresh IV each time and opens with the same credential, also in another process (the key is derived, not stored)', () => {
+		const first = seal(SECRET, sealingKey(credential));
+		const second = seal(SECRET, sealingKey(credential));
+		expect(first).not.toBe(second);
+		expect(first).not.toContain(SECRET);
+		expect(isSealed(first)).toBe(true);
+		expect(unseal(first, sealingKey({ ...credential }))).toBe(SECRET);
+		expect(unseal(second, sealingKey(credential))).toBe(SECRET);
+	});
+
+	it('does not open with another Client Secret or Client ID, altered text, or text that is not sealed', () => {
+		const sealed = seal(SECRET, sealingKey(credential));
+		expect(unseal(sealed, sealingKey({ ...credential, clientSecret: 'ia_secret_changed' }))).toBeUndefined();
+		expect(unseal(sealed, sealingKey({ ...credential, clientId: 'cl_other' }))).toBeUndefined();
+		const body = sealed.slice(sealed.lastIndexOf('.') + 1);
+		const altered = sealed.slice(0, sealed.lastIndexOf('.') + 1) + (body[0] === 'A' ? 'B' : 'A') + body.slice(1);
+		expect(unseal(altered, sealingKey(credential))).toBeUndefined();
+		expect(unseal(SECRET, sealingKey(credential))).toBeUndefined();
+		expect(isSealed(SECRET)).toBe(false);
 	});
 });

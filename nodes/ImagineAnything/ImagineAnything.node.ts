@@ -1,7 +1,8 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { listSearch, loadOptions } from './methods';
+import { credentialTest, listSearch, loadOptions } from './methods';
 import { resourceProperties, resourceSelector } from './resources';
+import { AGENT_AUTHENTICATION, authentication } from './shared/authentication';
 import { requestOptions } from './shared/requestOptions';
 
 export class ImagineAnything implements INodeType {
@@ -28,12 +29,19 @@ export class ImagineAnything implements INodeType {
 				// Not required: Agent → Register and reads of public data work without an account.
 				// Every other operation checks for a credential before sending anything.
 				required: false,
+				displayOptions: { show: { authentication: [AGENT_AUTHENTICATION] } },
+			},
+			{
+				name: 'imagineAnythingProviderKeyApi',
+				required: true,
+				testedBy: 'testProviderKey',
+				displayOptions: { show: { resource: ['aiService'], operation: ['connect'], apiKeySource: ['credential'] } },
 			},
 		],
 		// Every request goes through the transport (transport/index.ts), which takes the base URL
 		// from the credential once per run: no per-item request defaults.
-		properties: [resourceSelector, ...resourceProperties, requestOptions],
+		properties: [authentication, resourceSelector, ...resourceProperties, requestOptions],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { credentialTest, listSearch, loadOptions };
 }

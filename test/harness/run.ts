@@ -55,6 +55,8 @@ export interface RunOptions {
 	/** Input items (json only, or full items); default one empty item. */
 	items?: Array<IDataObject | INodeExecutionData>;
 	credential?: INodeCredentialsDetails | null;
+	/** Credentials of other types the node has selected, by type (e.g. the AI provider key). */
+	otherCredentials?: Record<string, INodeCredentialsDetails>;
 	continueOnFail?: boolean;
 	/** n8n's node setting On Error (Continue / Continue (using error output)). */
 	onError?: INode['onError'];
@@ -113,7 +115,7 @@ export class Harness {
 			parameters: options.parameters,
 			continueOnFail: options.continueOnFail ?? false,
 			...(options.onError ? { onError: options.onError } : {}),
-			...(options.credential ? { credentials: { [CREDENTIAL_TYPE]: options.credential } } : {}),
+			credentials: { ...(options.credential ? { [CREDENTIAL_TYPE]: options.credential } : {}), ...options.otherCredentials },
 		};
 		const workflow = new Workflow({
 			id: 'test-workflow',

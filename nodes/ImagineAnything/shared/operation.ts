@@ -2,7 +2,7 @@ import type { INodeProperties, PreSendAction } from 'n8n-workflow';
 
 import { apiRoute, type ApiCall, type Output } from './request';
 import type { OperationDefinition } from './resource';
-import { checkFields } from './validation';
+import { checkFields, sentFieldLabels } from './validation';
 
 export interface OperationSpec extends Omit<ApiCall, 'output' | 'preSend'> {
 	/** The operation's value in workflows; its file is `<value>.operation.ts`. */
@@ -29,7 +29,13 @@ export interface OperationSpec extends Omit<ApiCall, 'output' | 'preSend'> {
 export function defineOperation(spec: OperationSpec): OperationDefinition {
 	const { value, name, action, description, fields = [], preSend = [], output = { kind: 'result' }, ...call } = spec;
 	return {
-		option: { name, value, action, description, routing: apiRoute({ ...call, output, preSend: [checkFields(fields), ...preSend] }) },
+		option: {
+			name,
+			value,
+			action,
+			description,
+			routing: apiRoute({ ...call, output, preSend: [checkFields(fields), ...preSend], fieldLabels: sentFieldLabels(fields) }),
+		},
 		fields,
 	};
 }

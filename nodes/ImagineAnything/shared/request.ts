@@ -37,6 +37,8 @@ export interface ApiCall {
 	 * (registration).
 	 */
 	auth?: 'required' | 'optional' | 'none';
+	/** The parameter each body or query field comes from (API name → display name), for the service's errors. */
+	fieldLabels?: Record<string, string>;
 	/** Checks and shaping of the request, run in order before anything is sent (see validation.ts). */
 	preSend?: PreSendAction[];
 	/** Requests sent before the operation's own one (e.g. the upload a byte is made from). */
@@ -129,6 +131,7 @@ async function send(
 		anonymous: sending.call.auth === 'none' || (sending.call.auth === 'optional' && !hasCredential(this)),
 		action: sending.action,
 		secrets: sending.secrets,
+		fieldLabels: sending.call.fieldLabels,
 		baseUrl: typeof options.baseURL === 'string' && options.baseURL !== '' ? options.baseURL : undefined,
 	};
 	const emptyBody = !Buffer.isBuffer(request.body) && isObject(request.body) && Object.keys(request.body).length === 0;

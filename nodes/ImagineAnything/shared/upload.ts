@@ -20,20 +20,55 @@ export interface FileType {
 	mimeType: string;
 	label: string;
 	extensions: string[];
+	/** Whether a file's first bytes are those of this format. */
+	signature: (head: Buffer) => boolean;
 }
 
+const startsWith = (head: Buffer, bytes: number[] | string, at = 0) => {
+	const expected = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes);
+	return head.length >= at + expected.length && head.subarray(at, at + expected.length).equals(expected);
+};
+
+/** The ISO media file (MP4, QuickTime) box a file starts with: its type at bytes 4–8. */
+const firstBox = (head: Buffer) => (head.length >= 8 ? head.toString('latin1', 4, 8) : '');
+
 export const IMAGE_TYPES: readonly FileType[] = [
-	{ mimeType: 'image/jpeg', label: 'JPEG', extensions: ['jpg', 'jpeg', 'jpe'] },
-	{ mimeType: 'image/png', label: 'PNG', extensions: ['png'] },
-	{ mimeType: 'image/gif', label: 'GIF', extensions: ['gif'] },
-	{ mimeType: 'image/webp', label: 'WebP', extensions: ['webp'] },
+	{ mimeType: 'image/jpeg', label: 'JPEG', extensions: ['jpg', 'jpeg', 'jpe'], signature: (head) => startsWith(head, [0xff, 0xd8, 0xff]) },
+	{
+		mimeType: 'image/png',
+		label: 'PNG',
+		extensions: ['png'],
+		signature: (head) => startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+	},
+	{ mimeType: 'image/gif', label: 'GIF', extensions: ['gif'], signature: (head) => startsWith(head, 'GIF87a') || startsWith(head, 'GIF89a') },
+	{ mimeType: 'image/webp', label: 'WebP', extensions: ['webp'], signature: (head) => startsWith(head, 'RIFF') && startsWith(head, 'WEBP', 8) },
 ];
 
 export const VIDEO_TYPES: readonly FileType[] = [
-	{ mimeType: 'video/mp4', label: 'MP4', extensions: ['mp4', 'm4v'] },
-	{ mimeType: 'video/webm', label: 'WebM', extensions: ['webm'] },
-	{ mimeType: 'video/quicktime', label: 'QuickTime', extensions: ['mov', 'qt'] },
+	{ mimeType: 'video/mp4', label: 'MP4', extensions: ['mp4', 'm4v'], signature: (head) => firstBox(head) === 'ftyp' },
+	{ mimeType: 'video/webm', label: 'WebM', extensions: ['webm'], signature: (head) => startsWith(head, [0x1a, 0x45, 0xdf, 0xa3]) },
+	{
+		mimeType: 'video/quicktime',
+		label: 'QuickTime',
+		extensions: ['mov', 'qt'],
+		// Older QuickTime files start with their movie or data box instead of ftyp.
+		signature: (head) => ['ftyp', 'moov', 'mdat', 'wide', 'free', 'skip', 'pnot'].includes(firstBox(head)),
+	},
 ];
+
+/** Formats often sent by mistake, to say what a refused file looks like. */
+const OTHER_FORMATS: ReadonlyArray<Pick<FileType, 'label' | 'signature'>> = [
+	{ label: 'a PDF document', signature: (head) => startsWith(head, '%PDF-') },
+	{ label: 'a ZIP archive (or Office document)', signature: (head) => startsWith(head, [0x50, 0x4b, 0x03, 0x04]) },
+	{ label: 'an HTML page', signature: (head) => /^\s*<(!doctype html|html)/i.test(head.toString('latin1', 0, 64)) },
+	{ label: 'a JSON document', signature: (head) => /^\s*[{[]/.test(head.toString('latin1', 0, 16)) },
+];
+
+/** What a file's first bytes say it is, in words. */
+function looksLike(data: Buffer): string | undefined {
+	const known = [...IMAGE_TYPES, ...VIDEO_TYPES].find((type) => type.signature(data));
+	return known ? `a ${known.label} file` : OTHER_FORMATS.find((format) => format.signature(data))?.label;
+}
 
 /** Non-standard names some tools put on these files. */
 const MIME_ALIASES: Record<string, string> = { 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg', 'video/x-m4v': 'video/mp4' };
@@ -86,6 +121,10 @@ function sizeAndLimit(size: number, limit: number): [string, string] {
 	return a === b ? [`${size} bytes`, `${limit} bytes (${b})`] : [a, b];
 }
 
+function article(what: string): string {
+	return `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}`;
+}
+
 function typeList(types: readonly FileType[]): string {
 	const labels = types.map((t) => t.label);
 	return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
@@ -96,17 +135,18 @@ function extensionOf(binary: IBinaryData): string {
 	return String(binary.fileExtension || fromName || '').toLowerCase();
 }
 
-/** The binary's MIME type; a missing or generic one is inferred from the file extension. */
-function fileTypeOf(binary: IBinaryData, types: readonly FileType[]): { declared: string; type?: FileType } {
+/**
+ * The binary's declared MIME type and the allowed type it names. A missing or generic one
+ * (`generic`) says nothing: the file's content decides, its extension only names what was meant.
+ */
+function fileTypeOf(binary: IBinaryData, types: readonly FileType[]): { declared: string; type?: FileType; generic: boolean } {
 	const raw = String(binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
 	const declared = MIME_ALIASES[raw] ?? raw;
-	const byMime = types.find((t) => t.mimeType === declared);
-	if (byMime) return { declared, type: byMime };
 	if (declared === '' || declared === 'application/octet-stream') {
 		const extension = extensionOf(binary);
-		return { declared, type: types.find((t) => t.extensions.includes(extension)) };
+		return { declared, type: types.find((t) => t.extensions.includes(extension)), generic: true };
 	}
-	return { declared };
+	return { declared, type: types.find((t) => t.mimeType === declared), generic: false };
 }
 
 /**
@@ -198,13 +238,13 @@ async function readFile(
 	}
 	const binary = this.helpers.assertBinaryData(property);
 	const allowed = typeList(spec.types);
-	const { declared, type } = fileTypeOf(binary, spec.types);
-	if (!type) {
+	const { declared, type, generic } = fileTypeOf(binary, spec.types);
+	if (!type && !generic) {
 		throw invalidParameter.call(
 			this,
 			BINARY_LABEL,
 			`holds a file of type ${declared || 'unknown'} ("${property}"), but the ${spec.what} must be ${allowed}`,
-			`ImagineAnything accepts a ${spec.what} as ${allowed} only; nothing was sent. Convert the file first, or point "${BINARY_LABEL}" at the right binary field.`,
+			`ImagineAnything accepts ${article(spec.what)} as ${allowed} only; nothing was sent. Convert the file first, or point "${BINARY_LABEL}" at the right binary field.`,
 		);
 	}
 	const { maxBytes, maxSeconds } = spec.limits(fields);
@@ -214,13 +254,31 @@ async function readFile(
 			this,
 			BINARY_LABEL,
 			`holds a file of ${actual} ("${property}"), but the ${spec.what} may be at most ${limit}`,
-			`ImagineAnything accepts a ${spec.what} (${allowed}) of at most ${formatSize(maxBytes)}; nothing was sent. Use a smaller or compressed file.`,
+			`ImagineAnything accepts ${article(spec.what)} (${allowed}) of at most ${formatSize(maxBytes)}; nothing was sent. Use a smaller or compressed file.`,
 		);
 	};
 	// The declared size lets an oversized file fail before it is read into memory.
 	if (typeof binary.bytes === 'number' && binary.bytes > maxBytes) throw tooLarge(binary.bytes);
 	const data = await this.helpers.getBinaryDataBuffer(property);
 	if (data.length > maxBytes) throw tooLarge(data.length);
+	if (data.length === 0) {
+		throw invalidParameter.call(
+			this,
+			BINARY_LABEL,
+			`holds an empty file (0 bytes, "${property}")`,
+			`The node that made the file gave it no content; nothing was sent. Check that it downloaded or converted the ${spec.what}.`,
+		);
+	}
+	const format = generic ? spec.types.find((t) => t.signature(data)) : type?.signature(data) ? type : undefined;
+	if (!format) {
+		const claimed = type ? `declared as ${type.label} ("${property}", ${generic ? `.${extensionOf(binary)}` : declared})` : `of type ${declared || 'unknown'} ("${property}")`;
+		throw invalidParameter.call(
+			this,
+			BINARY_LABEL,
+			`holds a file ${claimed}, but its content is ${looksLike(data) ?? `not ${type?.label ?? allowed}`}`,
+			`ImagineAnything accepts ${article(spec.what)} as ${allowed} only; nothing was sent. Check the node that made the file: it may have saved an error page or another file under this name.`,
+		);
+	}
 	const seconds = maxSeconds === undefined ? undefined : videoDurationSeconds(data);
 	if (seconds !== undefined && maxSeconds !== undefined && seconds > maxSeconds) {
 		throw invalidParameter.call(
@@ -230,8 +288,7 @@ async function readFile(
 			`Trim the video to ${maxSeconds} seconds or less; nothing was sent.`,
 		);
 	}
-	const extension = type.extensions[0];
-	return { field: 'file', fileName: binary.fileName || `${spec.what}.${extension}`, contentType: type.mimeType, data };
+	return { field: 'file', fileName: binary.fileName || `${spec.what}.${format.extensions[0]}`, contentType: format.mimeType, data };
 }
 
 /**

@@ -157,6 +157,17 @@ function sendTarget(field: INodeProperties): { type?: string; property: string }
 	return { type: send.type, property: send.property };
 }
 
+/** The parameter each body or query field is sent from: API name → display name. */
+export function sentFieldLabels(fields: INodeProperties[]): Record<string, string> {
+	const labels: Record<string, string> = {};
+	for (const field of fields) {
+		if (field.type === 'collection') Object.assign(labels, sentFieldLabels((field.options ?? []) as INodeProperties[]));
+		const target = sendTarget(field);
+		if (target) labels[target.property] ??= field.displayName;
+	}
+	return labels;
+}
+
 /** The checks of a field (of a collection: of each of its options), from its definition and rules. */
 function checksOf(field: INodeProperties, topLevel: boolean): FieldCheck[] {
 	const rules = rulesOf(field);

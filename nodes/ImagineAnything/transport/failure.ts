@@ -14,6 +14,8 @@ export interface RequestSummary {
 	/** The request was the token request of the credential. */
 	token?: boolean;
 	baseUrl: string;
+	/** The parameter each field of the request comes from (API name → display name). */
+	fieldLabels?: Record<string, string>;
 }
 
 const HOW_TO_FIX: Record<number, string> = {
@@ -113,8 +115,25 @@ export function statusError(node: INode, request: RequestSummary, status: number
 		);
 	}
 	let description = `${HOW_TO_FIX[status] ?? `ImagineAnything refused the request (HTTP ${status}).`}${text}`;
-	if (body.details && typeof body.details === 'object') description = `${description} Details: ${JSON.stringify(body.details)}`;
-	return apiError(node, request, said || `ImagineAnything answered ${status}`, description, status, body);
+	const details = isRecord(body.details) ? Object.entries(body.details) : [];
+	if (details.length) description = `${description} Details: ${JSON.stringify(body.details)}`;
+	const labels = request.fieldLabels ?? {};
+	// The service names its API fields ("price"); the user knows the parameters ("Price (Cents)").
+	const named = details.filter(([field]) => labels[field]);
+	const message = named.length
+		? named.map(([field, reason]) => `"${labels[field]}" ${String(reason).replace(new RegExp(`^${field}\\b:?\\s*`), '')}`).join('; ')
+		: inParameterNames(said, labels);
+	return apiError(node, request, message || `ImagineAnything answered ${status}`, description, status, body);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A message that starts with an API field name, starting with its parameter's name instead. */
+function inParameterNames(message: string, labels: Record<string, string>): string {
+	const field = /^([A-Za-z][A-Za-z0-9_]*)\b/.exec(message)?.[1];
+	return field && labels[field] ? `"${labels[field]}"${message.slice(field.length)}` : message;
 }
 
 /** The error a request without a usable answer becomes. */

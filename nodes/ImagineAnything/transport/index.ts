@@ -40,6 +40,8 @@ export interface ApiRequest {
 	action?: string;
 	/** Values that must not appear in errors (a provider API key sent in the body). */
 	secrets?: string[];
+	/** The parameter each body or query field comes from (API name → display name), for the service's 400 errors. */
+	fieldLabels?: Record<string, string>;
 	/** Another service address than the credential's (Agent → Register's Base URL option). */
 	baseUrl?: string;
 	/** A 404 answer is returned instead of failing (e.g. "no webhook registered"). */
@@ -152,7 +154,14 @@ export async function apiRequest(this: ApiContext, request: ApiRequest, settings
 	// Anonymous requests still go to the selected credential's Base URL.
 	const credentials = selected ? await credentialsOf(this) : undefined;
 	const baseUrl = request.baseUrl ? baseUrlOf({ baseUrl: request.baseUrl }) : credentials ? baseUrlOf(credentials) : baseUrlWithoutCredential(this);
-	const summary: RequestSummary = { method: request.method, path: request.path, action: request.action, itemIndex, baseUrl };
+	const summary: RequestSummary = {
+		method: request.method,
+		path: request.path,
+		action: request.action,
+		itemIndex,
+		baseUrl,
+		fieldLabels: request.fieldLabels,
+	};
 	const identity = credentials && !request.anonymous ? agentIdentity(credentials) : `${baseUrl}|anonymous`;
 	const bucket = bucketFor(identity, categoryOf(request.method, request.path));
 	const repeatable = request.method === 'GET' || request.method === 'HEAD';

@@ -2,10 +2,12 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { parseEvent, readDeliveryHeaders, toOutputItem } from './deliveryFormat';
 import { STATIC_KEYS } from './registration';
+import { readSecret } from './sealedSecret';
 import { deliveryScope, rememberDelivery, verifySignature, type VerificationFailure } from './verifySignature';
 
-const REFUSALS: Record<VerificationFailure, string> = {
+const REFUSALS: Record<VerificationFailure | 'unreadableSecret', string> = {
 	noSecret: 'This trigger holds no webhook secret. Deactivate and activate the workflow again.',
+	unreadableSecret: "This trigger's webhook secret cannot be opened with the credential's current Client Secret. Deactivate and activate the workflow again.",
 	missing: 'The delivery has no ImagineAnything signature, timestamp or delivery id.',
 	malformed: 'The delivery\'s signature or timestamp header is malformed.',
 	forged: 'The signature does not match the delivery.',
@@ -13,7 +15,7 @@ const REFUSALS: Record<VerificationFailure, string> = {
 };
 
 /** 401 and no execution. Nothing about the expected signature or the secret is revealed. */
-function refuse(this: IWebhookFunctions, reason: VerificationFailure): IWebhookResponseData {
+function refuse(this: IWebhookFunctions, reason: keyof typeof REFUSALS): IWebhookResponseData {
 	const response = this.getResponseObject();
 	response.status(401).json({ error: 'invalid_signature', message: REFUSALS[reason] });
 	return { noWebhookResponse: true };
@@ -33,10 +35,11 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const request = this.getRequestObject();
 	const headers = this.getHeaderData() as Record<string, unknown>;
 	const now = Math.floor(Date.now() / 1000);
-	const secret = staticData[STATIC_KEYS.secret];
+	const kept = await readSecret.call(this, staticData, STATIC_KEYS.secret);
+	if ('problem' in kept && kept.problem === 'unreadable') return refuse.call(this, 'unreadableSecret');
 	const verification = verifySignature(
 		{ headers, rawBody: request.rawBody as Buffer | undefined },
-		typeof secret === 'string' ? secret : undefined,
+		'secret' in kept ? kept.secret : undefined,
 		now,
 	);
 	if (!verification.valid) return refuse.call(this, verification.reason);

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../../ImagineAnything/transport';
 import { registrationSecret, registrationUrl } from './deliveryFormat';
+import { keepSecret, readSecret } from './sealedSecret';
 import { deliveryScope, forgetDeliveries, SEEN_KEY } from './verifySignature';
 
 /*
@@ -124,7 +125,7 @@ function clearLocalState(this: IHookFunctions, staticData: IDataObject): void {
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
 	const ours = ourUrl.call(this);
-	if (!staticData[STATIC_KEYS.secret] || staticData[STATIC_KEYS.url] !== ours) return false;
+	if (staticData[STATIC_KEYS.url] !== ours || !('secret' in (await readSecret.call(this, staticData, STATIC_KEYS.secret)))) return false;
 	return (await registeredUrl.call(this)) === ours;
 }
 
@@ -162,7 +163,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	}
 	clearLocalState.call(this, staticData);
 	staticData[STATIC_KEYS.url] = ours;
-	staticData[STATIC_KEYS.secret] = secret;
+	await keepSecret.call(this, staticData, STATIC_KEYS.secret, secret);
 	staticData[STATIC_KEYS.registeredAt] = new Date().toISOString();
 	return true;
 }
