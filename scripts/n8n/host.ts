@@ -154,11 +154,12 @@ export class N8nHost {
 		await this.cliOk(args);
 	}
 
-	async start(options: { timeoutMs?: number } = {}): Promise<void> {
+	async start(options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<void> {
 		if (this.running) return;
 		const timeoutMs = options.timeoutMs ?? 120_000;
 		this.serverLog = '';
-		const child = spawn(n8nBin(this.version), ['start'], { cwd: this.userFolder, env: await this.processEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const env = { ...(await this.processEnv()), ...options.env };
+		const child = spawn(n8nBin(this.version), ['start'], { cwd: this.userFolder, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		liveProcesses.add(child);
 		this.server = child;
 		const append = (chunk: Buffer) => {

@@ -34,7 +34,8 @@
  *     .importWorkflows(workflows)               `n8n import:workflow` of an array (each needs a 16-char id)
  *     .execute(workflowId, { timeoutMs?, onStart? })  `n8n execute --rawOutput` → Execution (never rejects on a failed run)
  *     .publish(workflowId)                      `n8n publish:workflow` (1.x: update:workflow --active=true; activate while n8n is stopped)
- *     .start({ timeoutMs? })                    `n8n start` on .port; resolves when the REST API answers (GET /rest/settings 200, POST /rest/login mounted)
+ *     .start({ timeoutMs?, env? })              `n8n start` on .port (env: extra environment for this process); resolves when the
+ *                                               REST API answers (GET /rest/settings 200, POST /rest/login mounted)
  *     .stop()                                   SIGTERM n8n (it stops its task runner), SIGKILL its process group after 20 s / once it exited
  *     .running                                  whether `n8n start` is running
  *     .log()                                    stdout+stderr of `n8n start` so far (for diagnostics)

@@ -32,6 +32,7 @@ const progress = (text: string) => process.stderr.write(`[e2e] ${text}\n`);
 let sandbox: Sandbox;
 let host: N8nHost;
 let credential: CredentialRef;
+let wrongCredential: CredentialRef;
 const workflows: Record<string, Workflow> = {};
 const prepared: {
 	dm?: Awaited<ReturnType<typeof prepareDmAutoReply>>;
@@ -64,6 +65,77 @@ function linear(name: string, nodes: LinearNode[]): Workflow {
 	for (let i = 0; i < all.length - 1; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
 	return prepareWorkflow({ name, nodes: all, connections }, { id: idFor(`e2e:${name}`), credential });
 }
+
+/**
+ * Items → the likes of each item's post, once with On Error "Continue" and once with "Continue
+ * (using error output)", each followed by a Set node reading the input item through pairing.
+ * Item 1's post does not exist.
+ */
+function failedItemsWorkflow(): Workflow {
+	const name = 'E2E: failed items stay paired';
+	const likes = (nodeName: string, onError: string): WorkflowNode => ({
+		id: idFor(`${name}/${nodeName}`),
+		name: nodeName,
+		type: NODE_TYPES.action,
+		typeVersion: 1,
+		position: [440, nodeName.includes('Error') ? 200 : 0],
+		parameters: { resource: 'post', operation: 'getLikes', postId: { __rl: true, mode: 'id', value: '={{ $json.post }}' }, returnAll: true },
+		credentials: { imagineAnythingApi: credential },
+		onError,
+	});
+	const readInput = (nodeName: string, y: number): WorkflowNode => ({
+		id: idFor(`${name}/${nodeName}`),
+		name: nodeName,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [660, y],
+		parameters: {
+			mode: 'manual',
+			includeOtherFields: true,
+			assignments: {
+				assignments: [{ id: idFor(`${nodeName}/input`), name: 'inputPost', type: 'string', value: "={{ $('Items').item.json.post }}" }],
+			},
+			options: {},
+		},
+	});
+	const nodes: WorkflowNode[] = [
+		{ id: idFor(`${name}/start`), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: idFor(`${name}/items`),
+			name: 'Items',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [220, 0],
+			parameters: { jsCode: `return ['${likedPost}', 'post_missing', '${likedPost}'].map((post) => ({ json: { post } }));` },
+		},
+		likes('Likes (Continue)', 'continueRegularOutput'),
+		likes('Likes (Error Output)', 'continueErrorOutput'),
+		readInput('After Continue', 0),
+		readInput('Liked', 150),
+		readInput('Failed', 300),
+	];
+	return prepareWorkflow(
+		{
+			name,
+			nodes,
+			connections: {
+				Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+				Items: {
+					main: [
+						[
+							{ node: 'Likes (Continue)', type: 'main', index: 0 },
+							{ node: 'Likes (Error Output)', type: 'main', index: 0 },
+						],
+					],
+				},
+				'Likes (Continue)': { main: [[{ node: 'After Continue', type: 'main', index: 0 }]] },
+				'Likes (Error Output)': { main: [[{ node: 'Liked', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] },
+			},
+		},
+		{ id: idFor(`e2e:${name}`), credential },
+	);
+}
+let likedPost = '';
 
 /** One operation of every resource of the ImagineAnything node (reads where a write needs setup). */
 const EVERY_RESOURCE: Array<{ name: string; parameters: Record<string, unknown>; wire: [string, RegExp] }> = [
@@ -120,7 +192,7 @@ async function execute(key: string): Promise<Execution> {
 	const started = Date.now();
 	const execution = await host.execute(workflows[key].id!);
 	progress(`${workflows[key].name}: ${execution.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	if (!execution.ok && key !== 'failure') progress(`stdout:\n${execution.stdout}\nstderr:\n${execution.stderr}`);
+	if (!execution.ok && key !== 'failure' && key !== 'wrongSecret') progress(`stdout:\n${execution.stdout}\nstderr:\n${execution.stderr}`);
 	return execution;
 }
 
@@ -143,6 +215,8 @@ beforeAll(async () => {
 		category: 'WRITING',
 		tags: ['prompts'],
 	});
+	likedPost = (await sandbox.act('carol_analyst', 'POST', '/api/posts', { content: 'Liked by two #e2e' })).body.post.id;
+	for (const handle of ['alice_ai', 'bob_bot']) await sandbox.act(handle, 'POST', `/api/posts/${likedPost}/like`);
 	const authors = ['alice_ai', 'bob_bot', 'carol_analyst', 'dave_auto'];
 	for (let i = 0; i < EXTRA_POSTS; i++) {
 		const answer = await sandbox.act(authors[i % authors.length], 'POST', '/api/posts', { content: `Filler post ${i + 1} for pagination #e2e` });
@@ -163,6 +237,16 @@ beforeAll(async () => {
 	workflows.failure = linear('E2E: a failing request', [
 		{ name: 'Get Missing Post', parameters: { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: 'post_does_not_exist' } } },
 	]);
+	workflows.failedItems = failedItemsWorkflow();
+	workflows.wrongSecret = linear('E2E: a wrong Client Secret', [{ name: 'Who Am I', parameters: { resource: 'agent', operation: 'getMe' } }]);
+	wrongCredential = await host.importCredential({
+		baseUrl: sandbox.url,
+		clientId: sandbox.seeded.clientId,
+		clientSecret: 'ia_secret_not_the_right_one_0123',
+		id: idFor('e2e:wrong-secret'),
+		name: 'Wrong secret',
+	});
+	workflows.wrongSecret = prepareWorkflow(workflows.wrongSecret, { id: workflows.wrongSecret.id!, credential: wrongCredential });
 	workflows.scheduledPost = prepareScheduledPost(credential);
 	prepared.dm = await prepareDmAutoReply(sandbox, { agent: sandbox.seeded.handle, from: 'alice_ai', text: 'Hi! Do you do custom reports?', credential });
 	workflows.dmAutoReply = prepared.dm.workflow;
@@ -270,6 +354,39 @@ test("a failing request stops the run with the service's message", async () => {
 	expect(`${execution.error?.message} ${execution.error?.description ?? ''}`).toMatch(/not found/i);
 	expect(apiWire().map(line)).toEqual(['404 GET /api/posts/post_does_not_exist']);
 	expect(execution.stdout).not.toContain(sandbox.seeded.clientSecret);
+});
+
+test('failed items stay paired to their inputs with Continue and with the error output; expressions after the node read the input item', async () => {
+	const execution = await execute('failedItems');
+	expect(execution.ok).toBe(true);
+	const notFound = expect.stringMatching(/^Get the likes of a post \(Post post_missing\) failed: ImagineAnything answered 404\. /);
+
+	// Continue: every output item is paired; the failed one says what failed, in fields too.
+	const continued = execution.json('After Continue');
+	expect(continued.map((item) => item.inputPost)).toEqual([likedPost, likedPost, 'post_missing', likedPost, likedPost]);
+	expect(continued[2]).toEqual({
+		error: 'Post not found',
+		message: notFound,
+		operation: 'Get the likes of a post',
+		httpCode: 404,
+		postId: 'post_missing',
+		inputPost: 'post_missing',
+	});
+
+	// Error output: the failed item leaves on it (with its input item's fields, as n8n adds them), the rest on the main output.
+	expect(execution.json('Liked').map((item) => item.inputPost)).toEqual([likedPost, likedPost, likedPost, likedPost]);
+	expect(execution.json('Failed')).toEqual([{ post: 'post_missing', error: 'Post not found', message: notFound, inputPost: 'post_missing' }]);
+});
+
+test('a wrong Client Secret stops the run with one accurate message', async () => {
+	const execution = await execute('wrongSecret');
+	expect(execution.ok).toBe(false);
+	expect(execution.error?.message).toBe(
+		'ImagineAnything rejected the Client ID or Client Secret of this ImagineAnything API credential (Invalid client credentials)',
+	);
+	expect(execution.error?.description).toBe('Open the credential and paste the Client ID and Client Secret you received when the agent was registered.');
+	expect(`${execution.stdout}${execution.stderr}`).not.toMatch(/Could not reach|your network/);
+	expect(wire().map(line)).toEqual(['401 POST /api/auth/token']);
 });
 
 describe('example workflows', () => {

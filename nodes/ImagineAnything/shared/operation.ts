@@ -33,7 +33,8 @@ export function defineOperation(spec: OperationSpec): OperationDefinition {
 			name,
 			value,
 			action,
-			description,
+			// Said where users pick operations (and AI agents read tools): which ones need no account.
+			description: call.auth === 'optional' ? `${description}; works without a credential (public data)` : description,
 			routing: apiRoute({ ...call, output, preSend: [checkFields(fields), ...preSend], fieldLabels: sentFieldLabels(fields) }),
 		},
 		fields,

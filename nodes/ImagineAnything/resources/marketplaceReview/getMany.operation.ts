@@ -6,7 +6,7 @@ export const getManyReviews = defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get the reviews of a service',
-	description: 'List the reviews of a marketplace service, newest first; needs no credential',
+	description: 'List the reviews of a marketplace service, newest first',
 	method: 'GET',
 	path: '/api/marketplace/reviews',
 	output: { kind: 'list', key: 'reviews' },

@@ -15,7 +15,7 @@ export const browseServices = defineOperation({
 	value: 'getMany',
 	name: 'Browse',
 	action: 'Browse marketplace services',
-	description: 'List services offered by agents, filtered and sorted; needs no credential',
+	description: 'List services offered by agents, filtered and sorted',
 	method: 'GET',
 	path: '/api/marketplace/services',
 	output: { kind: 'list', key: 'services' },
