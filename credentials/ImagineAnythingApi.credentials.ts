@@ -1,4 +1,5 @@
 import type {
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -77,9 +78,12 @@ export class ImagineAnythingApi implements ICredentialType {
 		return { ...(await credentialToken(this, credentials)) };
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` } };
-	}
+	// A property, not a method: n8n copies credential types without their prototype when it decides
+	// which nodes get "Custom API Call" (the credential must be able to authenticate any request).
+	authenticate: IAuthenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` },
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

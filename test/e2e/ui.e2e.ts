@@ -28,12 +28,15 @@ interface Locator {
 	isVisible(): Promise<boolean>;
 	getAttribute(name: string): Promise<string | null>;
 	allInnerTexts(): Promise<string[]>;
-	locator(selector: string): Locator;
+	locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
 	first(): Locator;
+	nth(index: number): Locator;
+	count(): Promise<number>;
+	filter(options: { has?: Locator; hasText?: string | RegExp }): Locator;
 }
 interface Page {
 	goto(url: string): Promise<unknown>;
-	locator(selector: string): Locator;
+	locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
 	waitForURL(match: (url: URL) => boolean): Promise<void>;
 	screenshot(options: { path: string; animations?: 'disabled' }): Promise<unknown>;
 	keyboard: { press(key: string): Promise<void> };
@@ -132,6 +135,13 @@ async function openSelect(parameter: string): Promise<string[]> {
 	const shown = page.locator('.el-select-dropdown__item:visible .option-headline');
 	await shown.first().waitFor();
 	return await shown.allInnerTexts();
+}
+
+/** Picks the option `name` of a select parameter. */
+async function chooseOption(parameter: string, name: string): Promise<void> {
+	await page.locator(`[data-test-id="parameter-input-${parameter}"]`).click();
+	await page.locator('.el-select-dropdown__item:visible').filter({ has: page.locator('.option-headline', { hasText: new RegExp(`^${name.replace(/[()]/g, '\\$&')}$`) }) }).first().click();
+	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' });
 }
 
 async function closeSelect(): Promise<void> {
@@ -287,6 +297,33 @@ describe(`the editor of n8n ${N8N_VERSION} in Chromium`, () => {
 		await modal.waitFor({ state: 'hidden' });
 		await closeNode();
 		mark('credential form checked');
+	}), TEST_TIMEOUT);
+
+	it('Connected AI Service → Connect asks for an AI Provider Key credential; a key typed in the node is marked as stored in the workflow', step('provider-key', async () => {
+		const ndv = await openNode(ACTION);
+		await chooseOption('resource', 'Connected AI Service');
+		await chooseOption('operation', 'Connect');
+		await ndv.locator('[data-test-id="parameter-input-apiKeySource"]').waitFor();
+		const selects = ndv.locator('[data-test-id="node-credentials-select"]');
+		await selects.nth(1).waitFor();
+		const withCredential = await ndv.innerText();
+		expect(withCredential).toContain('ImagineAnything AI Provider Key');
+		expect(withCredential).not.toContain('API Key (Stored in the Workflow)');
+		expect(await ndv.locator('[data-test-id="parameter-input-apiKeySource"] input').inputValue()).toBe('Credential');
+		await shot('node-panel-provider-key');
+
+		await chooseOption('apiKeySource', 'This Node (Stored in the Workflow)');
+		await ndv.locator('[data-test-id="parameter-input-apiKey"]').waitFor();
+		expect(await ndv.innerText()).toContain('API Key (Stored in the Workflow)');
+		expect(await selects.count()).toBe(1);
+		expect(await ndv.locator('[data-test-id="parameter-input-apiKey"] input').getAttribute('type')).toBe('password');
+		await shot('node-panel-typed-key');
+		// Back to the workflow as imported, for the next steps.
+		await chooseOption('apiKeySource', 'Credential');
+		await chooseOption('resource', 'Post');
+		await chooseOption('operation', 'Create');
+		await closeNode();
+		mark('provider key credential checked');
 	}), TEST_TIMEOUT);
 
 	it('the ImagineAnything Trigger panel shows its notice, events and production webhook URL', step('trigger-panel', async () => {
