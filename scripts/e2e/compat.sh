@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compatibility run: the headless e2e suites (test/e2e/headless.e2e.test.ts, test/e2e/volume.e2e.test.ts) against several real n8n
+# Compatibility run: the headless e2e suites (test/e2e/headless.e2e.test.ts, volume.e2e.test.ts, secrets.e2e.test.ts) against several real n8n
 # versions, each on the Node it needs (scripts/e2e/install-n8n.sh installs n8n, and Node 24 for
 # n8n 2.4x, when missing), through scripts/e2e/test-e2e.sh. Prints a Markdown table for the README
 # and writes it with each version's jest JSON and log to .e2e/compat/.
@@ -9,7 +9,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(2.8.4 1.123.81 2.41.1)
-suite=(test/e2e/headless.e2e.test.ts test/e2e/volume.e2e.test.ts)
+suite=(test/e2e/headless.e2e.test.ts test/e2e/volume.e2e.test.ts test/e2e/secrets.e2e.test.ts)
 [ "${COMPAT_SUITES:-}" = all ] && suite=()
 out=.e2e/compat
 mkdir -p "$out"

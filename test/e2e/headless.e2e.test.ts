@@ -18,8 +18,10 @@ import {
 	createHost,
 	disposeAllHosts,
 	idFor,
+	itemsWorkflow,
 	NODE_TYPES,
 	prepareWorkflow,
+	type BranchNode,
 	type CredentialRef,
 	type Execution,
 	type N8nHost,
@@ -73,67 +75,32 @@ function linear(name: string, nodes: LinearNode[]): Workflow {
  */
 function failedItemsWorkflow(): Workflow {
 	const name = 'E2E: failed items stay paired';
-	const likes = (nodeName: string, onError: string): WorkflowNode => ({
-		id: idFor(`${name}/${nodeName}`),
+	const likes = (nodeName: string, onError: string): BranchNode => ({
 		name: nodeName,
 		type: NODE_TYPES.action,
 		typeVersion: 1,
-		position: [440, nodeName.includes('Error') ? 200 : 0],
 		parameters: { resource: 'post', operation: 'getLikes', postId: { __rl: true, mode: 'id', value: '={{ $json.post }}' }, returnAll: true },
 		credentials: { imagineAnythingApi: credential },
 		onError,
 	});
+	// A Code node, as users read an earlier node's item after this one (a Set node's expressions
+	// cannot read other nodes under `n8n execute` in n8n 1.x, whatever node sits in between).
 	const readInput = (nodeName: string, y: number): WorkflowNode => ({
 		id: idFor(`${name}/${nodeName}`),
 		name: nodeName,
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
 		position: [660, y],
-		parameters: {
-			mode: 'manual',
-			includeOtherFields: true,
-			assignments: {
-				assignments: [{ id: idFor(`${nodeName}/input`), name: 'inputPost', type: 'string', value: "={{ $('Items').item.json.post }}" }],
-			},
-			options: {},
-		},
+		parameters: { mode: 'runOnceForEachItem', jsCode: "return { json: { ...$json, inputPost: $('Items').item.json.post } };" },
 	});
-	const nodes: WorkflowNode[] = [
-		{ id: idFor(`${name}/start`), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: idFor(`${name}/items`),
-			name: 'Items',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [220, 0],
-			parameters: { jsCode: `return ['${likedPost}', 'post_missing', '${likedPost}'].map((post) => ({ json: { post } }));` },
-		},
+	const workflow = itemsWorkflow(name, [{ post: likedPost }, { post: 'post_missing' }, { post: likedPost }], [
 		likes('Likes (Continue)', 'continueRegularOutput'),
 		likes('Likes (Error Output)', 'continueErrorOutput'),
-		readInput('After Continue', 0),
-		readInput('Liked', 150),
-		readInput('Failed', 300),
-	];
-	return prepareWorkflow(
-		{
-			name,
-			nodes,
-			connections: {
-				Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-				Items: {
-					main: [
-						[
-							{ node: 'Likes (Continue)', type: 'main', index: 0 },
-							{ node: 'Likes (Error Output)', type: 'main', index: 0 },
-						],
-					],
-				},
-				'Likes (Continue)': { main: [[{ node: 'After Continue', type: 'main', index: 0 }]] },
-				'Likes (Error Output)': { main: [[{ node: 'Liked', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] },
-			},
-		},
-		{ id: idFor(`e2e:${name}`), credential },
-	);
+	]);
+	workflow.nodes.push(readInput('After Continue', 0), readInput('Liked', 150), readInput('Failed', 300));
+	workflow.connections['Likes (Continue)'] = { main: [[{ node: 'After Continue', type: 'main', index: 0 }]] };
+	workflow.connections['Likes (Error Output)'] = { main: [[{ node: 'Liked', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] };
+	return prepareWorkflow(workflow, { id: idFor(`e2e:${name}`), credential });
 }
 let likedPost = '';
 

@@ -158,8 +158,9 @@ describe(`secrets at rest in real n8n ${process.env.N8N_E2E_VERSION || '2.8.4'}`
 		const staticData = JSON.stringify(workflow.body.data.staticData);
 		expect(staticData).toMatch(/"webhookSecret":"sealed:v1:/);
 		expect(staticData).not.toContain(secret);
+		// n8n 1.x and 2.8 copy the static data into the execution's workflow data; 2.41 does not.
 		const stored = await host.rest('GET', `/executions/${execution.id}`);
-		expect(JSON.stringify(stored.body)).toMatch(/sealed:v1:/);
+		expect(stored.status).toBe(200);
 		expect(JSON.stringify(stored.body)).not.toContain(secret);
 	});
 
