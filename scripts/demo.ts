@@ -8,6 +8,9 @@
  *   npm run demo -- --editor     (or npm run dev) then keep n8n's editor and the sandbox running
  *                                with an owner account, the credential and the examples ready
  *   options: --port N (editor port, default 5678), --sandbox-port N (default random)
+ *
+ * Ctrl+C, SIGTERM or SIGHUP to this process, or npm's end (SIGTERM or SIGKILL to `npm run dev`),
+ * stops n8n (its own process group, task runner included) and the sandbox, then this process.
  */
 import * as fs from 'fs';
 import * as net from 'net';
@@ -32,6 +35,7 @@ import {
 	nodeNamed,
 	packPackage,
 	prepareWorkflow,
+	watchLauncher,
 	type CredentialRef,
 	type Execution,
 	type N8nHost,
@@ -62,19 +66,36 @@ async function portIsFree(port: number): Promise<boolean> {
 
 let sandbox: Sandbox | undefined;
 let host: N8nHost | undefined;
-/** Ctrl+C while the workflows run stops everything; once the editor is up, it ends the wait. */
-let onSignal = (): void => {
-	process.stderr.write('\nInterrupted: stopping n8n and the sandbox…\n');
-	void shutdown(130);
-};
-process.on('SIGINT', () => onSignal());
-process.on('SIGTERM', () => onSignal());
+let editorUp = false;
+let stopping: Promise<never> | undefined;
 
-async function shutdown(code: number): Promise<never> {
-	await disposeAllHosts().catch(() => undefined);
-	await sandbox?.close().catch(() => undefined);
-	process.exit(code);
+/** Stops n8n (with its task runner) and the sandbox and exits: once, however many ways ask for it. */
+function shutdown(code: number): Promise<never> {
+	stopping ??= (async () => {
+		await disposeAllHosts().catch(() => undefined);
+		await sandbox?.close().catch(() => undefined);
+		process.exit(code);
+	})();
+	return stopping;
 }
+
+// A closed terminal or pipe must not end the demo with an error before it has stopped n8n.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
+
+/**
+ * Every way a user stops the demo: Ctrl+C (SIGINT to the terminal's process group), SIGTERM or
+ * SIGHUP (a closed terminal) to this process, or npm gone (SIGTERM to `npm run dev` reaches only
+ * npm's shell). The handlers stay, so that a second Ctrl+C cannot cut the shutdown short.
+ */
+const stopRequested = new Promise<string>((resolve) => {
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => resolve(signal));
+	watchLauncher(() => resolve('npm exited'));
+});
+void stopRequested.then((reason) => {
+	process.stderr.write(`\nStopping n8n and the sandbox (${reason})…\n`);
+	void shutdown(editorUp ? 0 : 130);
+});
 
 /** Runs an imported workflow; a failed run ends the demo with n8n's error. */
 async function run(workflow: Workflow): Promise<Execution> {
@@ -105,12 +126,22 @@ function originals(credential: CredentialRef, sandboxUrl: string): Workflow[] {
 	});
 }
 
-/** Activates a workflow through n8n's REST API (its trigger then registers the webhook); true, or why not. */
+const briefly = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body) ?? '').slice(0, 300);
+
+/**
+ * Activates a workflow through n8n's REST API (its trigger then registers the webhook); true, or why
+ * not. Right after start, n8n once answered 200 without the workflow (under load): asked again then.
+ */
 async function activate(workflowId: string): Promise<true | string> {
-	const current = await host!.rest('GET', `/workflows/${workflowId}`);
-	if (current.status !== 200) return `GET workflow answered ${current.status}`;
-	const answer = await host!.rest('POST', `/workflows/${workflowId}/activate`, { versionId: current.body.data.versionId });
-	return answer.status === 200 ? true : `${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
+	let current = await host!.rest('GET', `/workflows/${workflowId}`);
+	for (let attempt = 1; attempt < 10 && current.status === 200 && current.body?.data?.versionId === undefined; attempt++) {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		current = await host!.rest('GET', `/workflows/${workflowId}`);
+	}
+	const versionId = current.body?.data?.versionId;
+	if (current.status !== 200 || versionId === undefined) return `GET workflow answered ${current.status} ${briefly(current.body)}`;
+	const answer = await host!.rest('POST', `/workflows/${workflowId}/activate`, { versionId });
+	return answer.status === 200 ? true : `${answer.status} ${briefly(answer.body)}`;
 }
 
 async function main(): Promise<void> {
@@ -223,13 +254,15 @@ async function main(): Promise<void> {
 	line(`  a few seconds later, the answer (alice's conversations, lastMessage): curl -s -X POST ${sandbox.url}/__sandbox/act \\`);
 	line(`    -H 'content-type: application/json' -d '{"as":"alice_ai","method":"GET","path":"/api/conversations"}'`);
 	line('Press Ctrl+C to stop n8n and the sandbox.');
-	await new Promise<void>((resolve) => (onSignal = resolve));
-	line('\nStopping n8n and the sandbox…');
+	editorUp = true;
+	await stopRequested;
 }
 
 main().then(
 	() => shutdown(0),
 	async (error: Error) => {
+		// Stopping kills the n8n a workflow runs in: that failure is no news.
+		if (stopping) return;
 		process.stderr.write(`Demo failed: ${error.message}\n`);
 		if (host?.running) process.stderr.write(`--- n8n log (end) ---\n${host.log().slice(-3000)}\n`);
 		await shutdown(1);

@@ -14,7 +14,7 @@ import * as http from 'http';
 import { parseEvent, toOutputItem } from '../nodes/ImagineAnythingTrigger/helpers/deliveryFormat';
 import type { Sandbox } from '../test/sandbox';
 import { marketplaceOf } from '../test/sandbox/state/marketplace';
-import { idFor, loadExample, nodeNamed, prepareWorkflow, replaceTrigger, type CredentialRef, type Workflow } from './n8n';
+import { idFor, loadExample, NODE_TYPES, nodeNamed, prepareWorkflow, replaceTrigger, type CredentialRef, type Workflow } from './n8n';
 
 export const EXAMPLE_FILES = {
 	scheduledPost: 'scheduled-post.json',
@@ -23,6 +23,27 @@ export const EXAMPLE_FILES = {
 	onboardingRegister: 'onboarding-1-register.json',
 	onboardingProfile: 'onboarding-2-profile.json',
 } as const;
+
+/** The Poll Trigger's Event for each example that starts at the webhook Trigger, and the trigger node's name. */
+export const POLL_SWAPS = {
+	dmAutoReply: { trigger: 'New Direct Message', event: 'message' },
+	orderFulfilment: { trigger: 'New Order Event', event: 'order' },
+} as const;
+
+/**
+ * A copy of `workflow` whose node `triggerName` (an ImagineAnything Trigger) is an ImagineAnything
+ * Poll Trigger of the same name watching `parameters.event`, as the README suggests for n8n
+ * without a public HTTPS address. Everything after the trigger is unchanged.
+ */
+export function withPollTrigger(workflow: Workflow, triggerName: string, parameters: Record<string, unknown>): Workflow {
+	const copy = JSON.parse(JSON.stringify(workflow)) as Workflow;
+	const node = nodeNamed(copy, triggerName);
+	if (node.type !== NODE_TYPES.trigger) throw new Error(`"${triggerName}" is not an ImagineAnything Trigger`);
+	node.type = NODE_TYPES.pollTrigger;
+	node.parameters = parameters;
+	delete node.webhookId;
+	return copy;
+}
 
 async function act(sandbox: Sandbox, handle: string | null, method: string, path: string, body?: unknown): Promise<any> {
 	const answer = await sandbox.act(handle, method, path, body);

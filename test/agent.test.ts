@@ -1,4 +1,4 @@
-import { createTestEnv, locator, type TestEnv } from './env';
+import { apiCalls, createTestEnv, locator, type TestEnv } from './env';
 
 const agent = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'agent', operation, ...extra });
 
@@ -56,7 +56,7 @@ describe('Agent resource', () => {
 				{ credential: null },
 			);
 			expect(result.error?.message).toMatch(message);
-			expect(result.error?.message).toMatch(/item 0/);
+			expect(result.error?.context?.itemIndex).toBe(0);
 			env.nothingSent();
 		});
 
@@ -123,15 +123,15 @@ describe('Agent resource', () => {
 			env.nothingSent();
 		});
 
-		it('follows, checks and unfollows', async () => {
-			const followed = await env.run(agent('follow', { handle: locator('carol_analyst', 'handle') }));
+		it('follows, checks and unfollows, each answer naming the agent', async () => {
+			const followed = await env.run(agent('follow', { handle: locator('@Carol_Analyst', 'handle') }));
 			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: '/api/agents/carol_analyst/follow' });
-			expect(followed.items[0].json.following).toBe(true);
+			expect(followed.items[0].json).toEqual({ handle: 'carol_analyst', following: true });
 
 			env.mark();
-			const checked = await env.run(agent('isFollowing', { handle: locator('carol_analyst', 'handle') }));
+			const checked = await env.run(agent('isFollowing', { handle: locator('https://imagineanything.com/agent/carol_analyst', 'url') }));
 			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents/carol_analyst/follow' });
-			expect(checked.items[0].json.following).toBe(true);
+			expect(checked.items[0].json).toEqual({ handle: 'carol_analyst', following: true });
 
 			env.mark();
 			const followers = await env.run(agent('getFollowers', { handle: locator('carol_analyst', 'handle'), returnAll: true }));
@@ -141,7 +141,22 @@ describe('Agent resource', () => {
 			env.mark();
 			const unfollowed = await env.run(agent('unfollow', { handle: locator('carol_analyst', 'handle') }));
 			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/agents/carol_analyst/follow' });
-			expect(unfollowed.items[0].json.following).toBe(false);
+			expect(unfollowed.items[0].json).toEqual({ handle: 'carol_analyst', following: false });
+		});
+
+		it('names the agent of each input item when following several', async () => {
+			const result = await env.run(agent('follow', { handle: locator('={{ $json.who }}', 'handle') }), {
+				items: [{ who: 'dave_auto' }, { who: '@bob_bot' }],
+			});
+			expect(env.requestsSinceMark().filter((r) => r.path.endsWith('/follow')).map((r) => r.path)).toEqual([
+				'/api/agents/dave_auto/follow',
+				'/api/agents/bob_bot/follow',
+			]);
+			expect(result.items.map((item) => [item.json, item.pairedItem])).toEqual([
+				[{ handle: 'dave_auto', following: true }, { item: 0 }],
+				[{ handle: 'bob_bot', following: true }, { item: 1 }],
+			]);
+			await env.run(agent('unfollow', { handle: locator('dave_auto', 'handle') }));
 		});
 
 		it('lists who an agent follows', async () => {
@@ -206,6 +221,45 @@ describe('Agent resource', () => {
 			expect(result.items).toHaveLength(1);
 			expect(result.items[0].json.axp).toMatchObject({ total: expect.any(Number), level: expect.any(Number) });
 			expect(Array.isArray(result.items[0].json.history)).toBe(true);
+		});
+	});
+
+	describe('agent list (From List)', () => {
+		const search = (resource: string, operation: string, filter?: string) =>
+			env.harness.listSearch('searchAgents', { parameters: { resource, operation }, credential: env.credential, filter });
+		const handles = (result: Awaited<ReturnType<typeof search>>) => result.results.map((entry) => entry.value);
+
+		it.each([
+			['agent', 'follow'],
+			['agent', 'unfollow'],
+			['agent', 'isFollowing'],
+			['conversation', 'start'],
+		])('leaves the own agent out for %s → %s, which the service refuses for it', async (resource, operation) => {
+			const result = await search(resource, operation);
+			expect(handles(result)).toEqual(expect.arrayContaining(['alice_ai', 'bob_bot', 'carol_analyst']));
+			expect(handles(result)).not.toContain(env.sandbox.seeded.handle);
+			expect(apiCalls(env.requestsSinceMark()).map((call) => `${call.method} ${call.path}`).sort()).toEqual([
+				'GET /api/agents',
+				'GET /api/agents/me',
+			]);
+		});
+
+		it.each([
+			['agent', 'get'],
+			['agent', 'getFollowers'],
+			['agent', 'getFollowing'],
+			['agent', 'getXp'],
+		])('keeps the own agent for %s → %s, with one request', async (resource, operation) => {
+			const result = await search(resource, operation);
+			expect(handles(result)).toEqual(expect.arrayContaining([env.sandbox.seeded.handle, 'alice_ai']));
+			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/agents', query: { limit: '50' } });
+		});
+
+		it('names each agent with its handle and links its profile on the service', async () => {
+			const result = await search('agent', 'follow', 'ali');
+			expect(result.results).toEqual([{ name: 'Alice AI (@alice_ai)', value: 'alice_ai', url: `${env.sandbox.url}/agent/alice_ai` }]);
+			const list = apiCalls(env.requestsSinceMark()).find((call) => call.path === '/api/agents');
+			expect(list?.query).toEqual({ limit: '50', search: 'ali' });
 		});
 	});
 });

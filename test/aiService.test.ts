@@ -40,7 +40,7 @@ describe('Connected AI Service resource', () => {
 		const empty = await env.run(service('connect', { provider: 'OPENAI' }), {
 			otherCredentials: { imagineAnythingProviderKeyApi: env.harness.credentials.add({ apiKey: '  ' }) },
 		});
-		expect(empty.error?.message).toBe('"API Key of the ImagineAnything AI Provider Key credential" is empty (item 0)');
+		expect(empty.error?.message).toBe('"API Key of the ImagineAnything AI Provider Key credential" is empty');
 		env.nothingSent();
 	});
 
@@ -110,7 +110,7 @@ describe('Connected AI Service resource', () => {
 
 	it('refuses a key shorter than 8 characters before sending anything', async () => {
 		const result = await env.run(service('connect', { provider: 'OPENAI', apiKeySource: 'parameter', apiKey: 'sk-1' }));
-		expect(result.error?.message).toBe('"API Key (Stored in the Workflow)" is too short to be an API key (at least 8 characters) (item 0)');
+		expect(result.error?.message).toBe('"API Key (Stored in the Workflow)" is too short to be an API key (at least 8 characters)');
 		expect(`${result.error?.message} ${result.error?.description}`).not.toContain('sk-1');
 		env.nothingSent();
 	});
@@ -143,7 +143,7 @@ describe('Connected AI Service resource', () => {
 	it('tests a valid key', async () => {
 		const result = await env.run(service('testKey', { provider: 'OPENAI' }));
 		expect(env.onlyCall()).toMatchObject({ method: 'POST', path: '/api/settings/services/OPENAI/test', status: 200 });
-		expect(result.items[0].json).toEqual({ success: true, message: 'API key is valid' });
+		expect(result.items[0].json).toEqual({ provider: 'OPENAI', success: true, message: 'API key is valid' });
 	});
 
 	it.each([
@@ -164,7 +164,7 @@ describe('Connected AI Service resource', () => {
 	it('disconnects a service; testing it afterwards says it is not connected', async () => {
 		const result = await env.run(service('disconnect', { provider: 'GOOGLE_GEMINI' }));
 		expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/settings/services/GOOGLE_GEMINI', status: 200 });
-		expect(result.items[0].json).toEqual({ success: true });
+		expect(result.items[0].json).toEqual({ provider: 'GOOGLE_GEMINI', deleted: true, success: true });
 
 		env.mark();
 		const test = await env.run(service('testKey', { provider: 'GOOGLE_GEMINI' }));

@@ -122,12 +122,12 @@ describe('Blog Article resource', () => {
 	it('deletes an own article', async () => {
 		const result = await env.run(blog('delete', { slug: 'building-agents-with-n8n-a-guide-2' }));
 		expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/blog/building-agents-with-n8n-a-guide-2', status: 200 });
-		expect(result.items[0].json).toEqual({ success: true });
+		expect(result.items[0].json).toEqual({ slug: 'building-agents-with-n8n-a-guide-2', deleted: true, success: true });
 
 		env.mark();
 		const gone = await env.run(blog('get', { slug: 'building-agents-with-n8n-a-guide-2' }));
 		expect(env.onlyCall().status).toBe(404);
-		expect(gone.error?.message).toBe('Article not found');
+		expect(gone.error?.message).toBe('Article not found (Slug building-agents-with-n8n-a-guide-2)');
 	});
 
 	it.each([

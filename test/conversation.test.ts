@@ -75,7 +75,7 @@ describe('Conversation and Message resources', () => {
 		env.mark();
 		const marked = await env.run(conversation('markRead', { conversationId: '={{ $json.id }}' }), { items: inbox.items });
 		expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/conversations/${conversationId}/read`, status: 200 });
-		expect(marked.items[0].json).toMatchObject({ success: true, markedRead: 1 });
+		expect(marked.items[0].json).toEqual({ conversationId, success: true, markedRead: 1 });
 
 		env.mark();
 		expect((await env.run(conversation('getUnreadCount'))).items[0].json).toEqual({ count: 0 });
@@ -138,7 +138,7 @@ describe('Conversation and Message resources', () => {
 		])('refuses %s before sending anything', async (_case, parameters, error) => {
 			const result = await env.run(conversation('start', parameters));
 			expect(result.error?.message).toMatch(error);
-			expect(result.error?.message).toMatch(/item 0/);
+			expect(result.error?.context?.itemIndex).toBe(0);
 			env.nothingSent();
 		});
 
@@ -192,7 +192,7 @@ describe('Conversation and Message resources', () => {
 			env.mark();
 			const missing = await env.run(conversation('sendMessage', { conversationId: 'conv_missing', message: 'hello?' }));
 			expect(env.onlyCall().status).toBe(404);
-			expect(missing.error?.message).toBe('Conversation not found');
+			expect(missing.error?.message).toBe('Conversation not found (Conversation ID conv_missing)');
 		});
 	});
 
@@ -217,7 +217,7 @@ describe('Conversation and Message resources', () => {
 			env.mark();
 			const deleted = await env.run(message('delete', { messageId: ownId }));
 			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/messages/${ownId}`, status: 200 });
-			expect(deleted.items[0].json).toEqual({ success: true });
+			expect(deleted.items[0].json).toEqual({ messageId: ownId, deleted: true, success: true });
 			expect((await env.sandbox.act('dave_auto', 'GET', `/api/messages/${ownId}`)).status).toBe(404);
 			const inbox = await env.act('dave_auto', 'GET', '/api/conversations');
 			expect(inbox.conversations[0].lastMessage.content).toBe('Scheduled hello');
@@ -234,7 +234,7 @@ describe('Conversation and Message resources', () => {
 		it('deletes a conversation with all of its messages, for both participants', async () => {
 			const result = await env.run(conversation('delete', { conversationId }));
 			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/conversations/${conversationId}`, status: 200 });
-			expect(result.items[0].json).toEqual({ success: true });
+			expect(result.items[0].json).toEqual({ conversationId, deleted: true, success: true });
 			expect((await env.sandbox.act('dave_auto', 'GET', `/api/messages/${theirMessageId}`)).status).toBe(404);
 			expect((await env.sandbox.act('dave_auto', 'GET', `/api/conversations/${conversationId}/messages`)).status).toBe(404);
 			const davesInbox = await env.act('dave_auto', 'GET', '/api/conversations');
@@ -243,7 +243,7 @@ describe('Conversation and Message resources', () => {
 			env.mark();
 			const again = await env.run(message('get', { messageId: theirMessageId }));
 			expect(env.onlyCall().status).toBe(404);
-			expect(again.error?.message).toBe('Message not found');
+			expect(again.error?.message).toBe(`Message not found (Message ID ${theirMessageId})`);
 		});
 	});
 

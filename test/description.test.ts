@@ -4,11 +4,15 @@
  * still shows exactly the parameters it defines, in its own order.
  */
 import * as fs from 'fs';
-import type { INodeProperties } from 'n8n-workflow';
+import { PackageDirectoryLoader } from 'n8n-core';
+import type { INode, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 import * as path from 'path';
 
+import { ImagineAnything } from '../nodes/ImagineAnything/ImagineAnything.node';
 import { definedProperties, resourceProperties, resources } from '../nodes/ImagineAnything/resources';
 import type { OperationDefinition } from '../nodes/ImagineAnything/shared/resource';
+import { PACKAGE, TestNodeTypes } from './harness/run';
 
 type Shown = Map<string, string[]>;
 
@@ -75,5 +79,82 @@ describe('layout', () => {
 			}
 		}
 		expect(files).toBe(resources.reduce((sum, resource) => sum + resource.operations.length, 0));
+	});
+});
+
+describe('editor', () => {
+	const description = new ImagineAnything().description;
+
+	/** The node's subtitle as n8n's editor evaluates it for a node on the canvas. */
+	function subtitle(parameters: Record<string, string>): unknown {
+		const node: INode = {
+			id: 'n',
+			name: 'ImagineAnything',
+			type: `${PACKAGE}.imagineAnything`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+		};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new TestNodeTypes() });
+		return workflow.expression.getSimpleParameterValue(node, description.subtitle, 'internal', {});
+	}
+
+	it('subtitles a node with its operation and resource as the editor names them', () => {
+		expect(subtitle({ resource: 'agent', operation: 'getMe' })).toBe('Get My Profile: Agent');
+		expect(subtitle({ resource: 'marketplaceOrder', operation: 'sendMessage' })).toBe('Send Message: Marketplace Order');
+		expect(subtitle({ resource: 'conversation', operation: 'sendMessage' })).toBe('Send Message: Conversation');
+		let checked = 0;
+		for (const resource of resources) {
+			for (const { option } of resource.operations) {
+				expect(subtitle({ resource: resource.value, operation: String(option.value) })).toBe(`${option.name}: ${resource.name}`);
+				checked++;
+			}
+		}
+		expect(checked).toBeGreaterThanOrEqual(110);
+	});
+
+	it('shows values it does not know (a workflow from a later version) as they are', () => {
+		expect(subtitle({ resource: 'agent', operation: 'getBadges' })).toBe('getBadges: agent');
+	});
+
+	it('names locator modes short enough for the mode selector ("From List" is n8n\'s own longest)', () => {
+		const modes = (name: string) =>
+			(resourceProperties.find((p) => p.name === name && p.type === 'resourceLocator')?.modes ?? []).map((mode) => mode.displayName);
+		expect(modes('handle')).toEqual(['From List', 'Handle', 'URL']);
+		expect(modes('postId')).toEqual(['ID', 'URL']);
+		expect(modes('media')).toEqual(['ID', 'URL']);
+		const all = resourceProperties.flatMap((p) => p.modes ?? []).map((mode) => mode.displayName);
+		expect(all.length).toBeGreaterThan(5);
+		for (const name of all) expect({ name, length: name.length }).toEqual({ name, length: Math.min(name.length, 'From List'.length) });
+	});
+});
+
+describe('node panel', () => {
+	/** The package's nodes as n8n loads them (from dist/, with the codex files next to them): run `npm run build` first. */
+	function loadedNodes(): INodeTypeDescription[] {
+		const loader = new PackageDirectoryLoader(path.join(__dirname, '..'));
+		loader.loadAll();
+		return Object.values(loader.nodeTypes).map(({ type }) => NodeHelpers.getVersionedNodeType(type).description);
+	}
+
+	/** Whether the node panel's search finds a node: the letters of the query in order, in its name or an alias. */
+	function found(node: INodeTypeDescription, query: string): boolean {
+		const inOrder = (target: string) => {
+			let next = 0;
+			for (const char of target.toLowerCase()) if (char === query[next]?.toLowerCase()) next++;
+			return next === query.length;
+		};
+		return [node.displayName, ...(node.codex?.alias ?? [])].some(inOrder);
+	}
+
+	it('finds every node by "imagine anything", "social", "social network", "AI agents", "posts" and "DM"', async () => {
+		const nodes = loadedNodes();
+		expect(nodes.map((node) => node.name).sort()).toEqual(['imagineAnything', 'imagineAnythingPollTrigger', 'imagineAnythingTrigger']);
+		for (const node of nodes) {
+			for (const query of ['imagine anything', 'social', 'social network', 'AI agents', 'posts', 'DM']) {
+				expect({ node: node.name, query, found: found(node, query) }).toEqual({ node: node.name, query, found: true });
+			}
+			expect(node.codex?.alias).toEqual(expect.arrayContaining(['Imagine Anything', 'social network', 'AI agents']));
+		}
 	});
 });

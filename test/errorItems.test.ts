@@ -31,7 +31,7 @@ describe('Failed items', () => {
 		expect(result.error).toBeUndefined();
 		expect(pairs(result.items)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 2 }, { item: 2 }]);
 		expect(result.items[2].json).toEqual({
-			error: 'Post not found',
+			error: 'Post not found (Post post_missing)',
 			message: expect.stringMatching(/^Get the likes of a post \(Post post_missing\) failed: ImagineAnything answered 404\. /),
 			operation: 'Get the likes of a post',
 			httpCode: 404,
@@ -47,7 +47,7 @@ describe('Failed items', () => {
 		// n8n routes only items whose fields are error and message (after a previous node it adds the
 		// input item's fields; here the node runs alone).
 		expect(result.errorItems[0].json).toEqual({
-			error: 'Post not found',
+			error: 'Post not found (Post post_missing)',
 			message: expect.stringMatching(/^Get the likes of a post \(Post post_missing\) failed: ImagineAnything answered 404\. /),
 		});
 	});

@@ -3,6 +3,7 @@ import type { IDataObject, INode, INodeParameters, INodePropertyOptions, IWorkfl
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { ImagineAnything } from '../nodes/ImagineAnything/ImagineAnything.node';
+import { LIST_UNAVAILABLE } from '../nodes/ImagineAnything/resources/generation/params';
 import { apiCalls, createTestEnv, type TestEnv } from './env';
 import { CREDENTIAL_TYPE } from './harness/credentials';
 import { PACKAGE, TestNodeTypes } from './harness/run';
@@ -30,7 +31,8 @@ describe('Generation resource', () => {
 	};
 
 	beforeAll(async () => {
-		env = await createTestEnv({ generationStageMs: STAGE_MS });
+		// More jobs start here than the 30 writes a minute allow; rateLimit.test.ts covers the limits.
+		env = await createTestEnv({ generationStageMs: STAGE_MS, rateLimits: { write: 200 } });
 		for (const [provider, apiKey] of [
 			['OPENAI', 'sk-proj-generation-test-000001'],
 			['RUNWARE', 'rw-generation-test-key-000000001'],
@@ -107,10 +109,51 @@ describe('Generation resource', () => {
 			});
 		});
 
-		it('surfaces the 400 for a provider without a connected service', async () => {
+		it('names Connected AI Service → Connect when the provider is not connected', async () => {
 			const result = await env.run(start({ provider: 'GOOGLE_GEMINI' }));
 			expect(env.onlyCall().status).toBe(400);
-			expect(result.error?.message).toMatch(/No GOOGLE_GEMINI service is connected/);
+			expect(result.error?.message).toBe(
+				'Google Gemini is not connected to this agent: connect its API key with Connected AI Service → Connect (Provider: Google Gemini)',
+			);
+			expect(result.error?.description).toMatch(/^Run Connected AI Service → Connect \(Provider: Google Gemini\) once with your Google Gemini API key/);
+			expect(result.error?.description).toContain('ImagineAnything answered: "No GOOGLE_GEMINI service is connected.');
+			expect(result.error?.description).not.toContain('Correct the parameter');
+		});
+
+		it('names Connected AI Service → Toggle when the provider is turned off, also for Retry', async () => {
+			const failedJob = await env.sandbox.act(me(), 'POST', '/api/generate', { provider: 'RUNWARE', generationType: 'image', prompt: 'Please fail' });
+			await env.sandbox.act(me(), 'PATCH', '/api/settings/services/RUNWARE', { isActive: false });
+			try {
+				await pause(STAGE_MS * 2);
+				const toggle = 'Runware is turned off for this agent: turn it on with Connected AI Service → Toggle (Provider: Runware)';
+				env.mark();
+				const started = await env.run(start({ provider: 'RUNWARE' }));
+				expect(env.onlyCall()).toMatchObject({ path: '/api/generate', status: 400 });
+				expect(started.error?.message).toBe(toggle);
+				expect(started.error?.description).toMatch(/^Run Connected AI Service → Toggle \(Provider: Runware\) once with Active on\./);
+
+				env.mark();
+				const retried = await env.run(generation('retry', { jobId: failedJob.body.jobId }));
+				expect(env.onlyCall()).toMatchObject({ path: `/api/generate/${failedJob.body.jobId}/retry`, status: 400 });
+				expect(retried.error?.message).toBe(toggle);
+			} finally {
+				await env.sandbox.act(me(), 'PATCH', '/api/settings/services/RUNWARE', { isActive: true });
+			}
+		});
+
+		it('keeps the parameter hint for other 400s of the service', async () => {
+			const result = await env.run(start({ model: 'dall-e-9' }));
+			expect(env.onlyCall().status).toBe(400);
+			expect(result.error?.message).toBe('"Model Name or ID" Unknown model "dall-e-9" for OPENAI image; see GET /api/generate/models');
+			expect(result.error?.description).toMatch(/^ImagineAnything rejected the values sent\. Correct the parameter the message names/);
+		});
+
+		it('sends no voice for Provider Default, and the service speaks with its default voice', async () => {
+			const result = await env.run(start({ provider: 'ELEVENLABS', generationType: 'voice', prompt: 'Hello agents!', voiceId: '' }));
+			expect(result.error).toBeUndefined();
+			expect(env.onlyCall()).toMatchObject({ status: 202, body: { provider: 'ELEVENLABS', generationType: 'voice', prompt: 'Hello agents!' } });
+			expect(env.onlyCall().body).not.toHaveProperty('params');
+			expect(jobs().get(String(result.items[0].json.jobId))?.params).toEqual({ voice_id: '21m00Tcm4TlvDq8ikWAM' });
 		});
 
 		it.each([
@@ -126,6 +169,14 @@ describe('Generation resource', () => {
 			],
 			['broken raw params JSON', { providerOptions: { rawParams: '{"size": ' } }, /"Raw Params \(JSON\)" is not valid JSON/],
 			['raw params that are no object', { providerOptions: { rawParams: '[1, 2]' } }, /"Raw Params \(JSON\)" must be a JSON object/],
+			['a blank prompt for voice', { provider: 'ELEVENLABS', generationType: 'voice', prompt: ' ' }, /"Prompt" is required/],
+			['a provider set by expression that does not exist', { provider: '={{ "MIDJOURNEY" }}' }, /"Provider" must be one of OPENAI, RUNWARE, GOOGLE_GEMINI, ELEVENLABS \(got "MIDJOURNEY"\)/],
+			['the "cannot list models" entry as model', { model: LIST_UNAVAILABLE }, /"Model Name or ID" is the entry saying that the models could not be listed/],
+			[
+				'the "cannot list voices" entry as voice',
+				{ provider: 'ELEVENLABS', generationType: 'voice', voiceId: LIST_UNAVAILABLE },
+				/"Voice Name or ID" is the entry saying that the voices could not be listed/,
+			],
 		])('refuses %s before sending anything', async (_case, parameters, message) => {
 			const result = await env.run(start(parameters));
 			expect(result.error?.message).toMatch(message);
@@ -155,7 +206,11 @@ describe('Generation resource', () => {
 			expect(Date.now() - started).toBeLessThan(5000);
 			const job = result.items[0].json;
 			expect(job).toMatchObject({ status: 'completed', provider: 'OPENAI', type: 'image', errorMessage: null });
-			expect(job.jobId).toBe(job.id);
+			// The job's ID once, as jobId: the name Start answers it under without waiting.
+			expect(Object.keys(job).sort()).toEqual(
+				['jobId', 'postId', 'provider', 'type', 'prompt', 'content', 'model', 'status', 'errorMessage', 'retryCount', 'resultUrl', 'createdAt', 'completedAt'].sort(),
+			);
+			expect(jobs().get(String(job.jobId))?.prompt).toBe('A red fox in the snow');
 			expect(job.resultUrl).toMatch(/^https:\/\/.+\.png$/);
 
 			const calls = apiCalls(env.requestsSinceMark());
@@ -309,11 +364,73 @@ describe('Generation resource', () => {
 		});
 	});
 
+	describe('the provider list follows the generation type', () => {
+		const { description } = new ImagineAnything();
+		const version = { typeVersion: 1 };
+		/** The parameters n8n shows for these values, with the values as n8n resolves them (defaults filled in). */
+		const shownFor = (values: INodeParameters) => {
+			const resolved = NodeHelpers.getNodeParameters(description.properties, values, true, false, version, description)!;
+			return { resolved, shown: description.properties.filter((p) => NodeHelpers.displayParameter(resolved, p, version, description)) };
+		};
+		const providerChoices = {
+			image: { providers: ['GOOGLE_GEMINI', 'OPENAI', 'RUNWARE'], provider: 'OPENAI' },
+			video: { providers: ['RUNWARE'], provider: 'RUNWARE' },
+			voice: { providers: ['ELEVENLABS'], provider: 'ELEVENLABS' },
+			sound_effect: { providers: ['ELEVENLABS'], provider: 'ELEVENLABS' },
+			music: { providers: ['ELEVENLABS'], provider: 'ELEVENLABS' },
+		};
+
+		it.each(['start', 'getModels'].flatMap((operation) => Object.entries(providerChoices).map(([type, choice]) => [operation, type, choice] as const)))(
+			'%s, %s: shows Generation Type first and only the providers that generate it',
+			(operation, generationType, { providers, provider }) => {
+				const { resolved, shown } = shownFor({ resource: 'generation', operation, generationType });
+				const names = shown.map((p) => p.name);
+				expect(names.indexOf('generationType')).toBeLessThan(names.indexOf('provider'));
+				const providerFields = shown.filter((p) => p.name === 'provider');
+				expect(providerFields).toHaveLength(1);
+				expect(providerFields[0].options?.map((o) => (o as INodePropertyOptions).value)).toEqual(providers);
+				// The provider a workflow gets when it holds none (OpenAI, the old default, was never saved).
+				expect(resolved.provider).toBe(provider);
+			},
+		);
+
+		it.each(Object.entries(providerChoices))(
+			'runs a saved %s workflow that holds no provider with the one that generates it',
+			async (generationType, { provider }) => {
+				const result = await env.run(generation('start', { generationType, prompt: 'Hello agents!' }));
+				expect(result.error).toBeUndefined();
+				expect(env.onlyCall()).toMatchObject({ status: 202, body: { provider, generationType } });
+			},
+		);
+
+		it('refuses a saved ElevenLabs workflow that holds no type (Image) before sending', async () => {
+			const result = await env.run(generation('start', { provider: 'ELEVENLABS', prompt: 'Hello agents!' }));
+			expect(result.error?.message).toMatch(/"Generation Type" is "Image", which ElevenLabs cannot generate/);
+			expect(result.error?.description).toMatch(/nothing was sent/i);
+			env.nothingSent();
+		});
+
+		it('gives each type its own prompt placeholder and description: speech for voice', () => {
+			const prompts = Object.keys(providerChoices).map((generationType) => {
+				const prompt = shownFor(start({ generationType, provider: undefined })).shown.filter((p) => p.name === 'prompt');
+				expect(prompt).toHaveLength(1);
+				expect(prompt[0].required).toBe(true);
+				return prompt[0];
+			});
+			expect(new Set(prompts.map((p) => p.placeholder)).size).toBe(prompts.length);
+			const voice = prompts[2];
+			expect(voice.placeholder).toBe('e.g. Hello, welcome to ImagineAnything!');
+			expect(voice.description).toMatch(/^The text to speak, word for word/);
+			expect(`${voice.placeholder} ${voice.description}`).not.toMatch(/skyline|city/i);
+			expect(prompts[0].placeholder).toMatch(/city skyline/);
+		});
+	});
+
 	describe('dynamic options (through n8n-core LoadOptionsContext)', () => {
 		const methods = new ImagineAnything().methods.loadOptions;
 
 		/** What the n8n editor builds to fill a dropdown: the node, its current parameters (with every default, as the editor holds them) and the credential. */
-		const loadOptionsContext = (setParameters: INodeParameters, path: string) => {
+		const loadOptionsContext = (setParameters: INodeParameters, path: string, withCredential = true) => {
 			const { description } = new ImagineAnything();
 			const currentNodeParameters = NodeHelpers.getNodeParameters(description.properties, setParameters, true, false, { typeVersion: 1 }, description)!;
 			const node: INode = {
@@ -323,7 +440,7 @@ describe('Generation resource', () => {
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: currentNodeParameters,
-				credentials: { [CREDENTIAL_TYPE]: env.credential },
+				credentials: withCredential ? { [CREDENTIAL_TYPE]: env.credential } : {},
 			};
 			const workflow = new Workflow({
 				nodes: [node],
@@ -374,14 +491,33 @@ describe('Generation resource', () => {
 			expect(env.onlyCall()).toMatchObject({ method: 'GET', path: '/api/generate/voices', query: { provider: 'ELEVENLABS' } });
 		});
 
-		it("reports the service's error when the voices cannot be listed", async () => {
+		it('offers Provider Default and says why and what to do when the voices cannot be listed', async () => {
 			await env.sandbox.act(me(), 'PATCH', '/api/settings/services/ELEVENLABS', { isActive: false });
 			try {
-				const context = loadOptionsContext(start() as INodeParameters, 'parameters.voiceId');
-				await expect(methods.getGenerationVoices.call(context)).rejects.toThrow(/Connect \(and turn on\) an ELEVENLABS service/);
+				env.mark();
+				const parameters = start({ provider: 'ELEVENLABS', generationType: 'voice' }) as INodeParameters;
+				const options = await methods.getGenerationVoices.call(loadOptionsContext(parameters, 'parameters.voiceId'));
+				expect(env.onlyCall()).toMatchObject({ path: '/api/generate/voices', status: 400 });
+				expect(options).toHaveLength(2);
+				expect(options[0]).toEqual({ name: 'Provider Default (Rachel)', value: '', description: "ElevenLabs' default voice" });
+				expect(options[1]).toMatchObject({
+					name: 'Cannot list voices: ElevenLabs is not connected or is turned off for this agent: connect its API key with Connected AI Service → Connect (Provider: ElevenLabs), or turn it on with → Toggle',
+					value: LIST_UNAVAILABLE,
+				});
+				expect(options[1].description).toMatch(/^Run Connected AI Service → Connect \(Provider: ElevenLabs\) once with your ElevenLabs API key/);
+				expect(options[1].description).toMatch(/Then close and reopen this node to load the list again\. Until then, choose Provider Default \(Rachel\) \(this entry is not one of the voices\)\.$/);
 			} finally {
 				await env.sandbox.act(me(), 'PATCH', '/api/settings/services/ELEVENLABS', { isActive: true });
 			}
+		});
+
+		it('offers Provider Default and says why when the models cannot be listed (no credential selected)', async () => {
+			const parameters = start({ provider: 'RUNWARE', generationType: 'video' }) as INodeParameters;
+			const options = await methods.getGenerationModels.call(loadOptionsContext(parameters, 'parameters.model', false));
+			env.nothingSent();
+			expect(options.map((o: INodePropertyOptions) => o.value)).toEqual(['', LIST_UNAVAILABLE]);
+			expect(options[1].name).toBe('Cannot list models: No ImagineAnything API credential is selected');
+			expect(options[1].description).toMatch(/^This operation acts as an agent: select or create an ImagineAnything API credential/);
 		});
 	});
 });

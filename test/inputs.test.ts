@@ -4,7 +4,7 @@
  * whitespace-only values count as empty; an empty list leaves the list alone; the service's limits
  * are checked first. Through n8n's engine against the sandbox.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { apiCalls, createPostParameters, createTestEnv, type TestEnv } from './env';
 
@@ -31,7 +31,7 @@ describe('values mapped from text', () => {
 	afterAll(async () => await env.close());
 	beforeEach(() => env.mark());
 
-	const run = async (parameters: INodeParameters, items: object[] = [{}]) => await env.run(parameters, { items });
+	const run = async (parameters: INodeParameters, items: IDataObject[] = [{}]) => await env.run(parameters, { items });
 	const sentBody = () => {
 		const calls = apiCalls(env.requestsSinceMark());
 		expect(calls).toHaveLength(1);
@@ -74,7 +74,9 @@ describe('values mapped from text', () => {
 		])('refuses %s before sending', async (_case, updateFields, error) => {
 			const result = await run({ resource: 'marketplaceService', operation: 'update', serviceId, updateFields: { ...updateFields } });
 			expect(result.error?.message).toMatch(error);
-			expect(result.error?.message).toMatch(/\(item 0\)$/);
+			// The message names no item (n8n shows it); the description says what the parameter takes.
+			expect(result.error?.message).not.toMatch(/item/);
+			expect(result.error?.description).toMatch(/^"[^"]+" takes .+; nothing was sent to ImagineAnything\.$/);
 			nothingSent();
 		});
 
@@ -128,6 +130,35 @@ describe('values mapped from text', () => {
 		});
 	});
 
+	describe('"" in an optional field that never takes "" means not set (as an AI agent fills every key it is offered)', () => {
+		it('a profile update: "" for name, website and type is not sent; the bio is', async () => {
+			const result = await run({ resource: 'agent', operation: 'updateMe', updateFields: { name: '', websiteUrl: '', agentType: '', bio: 'Posts for n8n' } });
+			expect(result.error).toBeUndefined();
+			expect(sentBody()).toEqual({ bio: 'Posts for n8n' });
+		});
+
+		it('"" for a bio, which may be empty, is sent and empties it', async () => {
+			const result = await run({ resource: 'agent', operation: 'updateMe', updateFields: { name: 'Sandbox Agent', bio: '' } });
+			expect(result.error).toBeUndefined();
+			expect(sentBody()).toEqual({ name: 'Sandbox Agent', bio: '' });
+			expect(result.items[0].json.bio).toBe('');
+		});
+
+		it('a filter of a list: "" for a category, a number and an option is not sent', async () => {
+			const result = await run({ resource: 'marketplaceService', operation: 'getMany', limit: 5, filters: { category: '', maxPrice: '', sortBy: '' } });
+			expect(result.error).toBeUndefined();
+			const [call] = apiCalls(env.requestsSinceMark());
+			expect(call.query).toEqual({ limit: '5' });
+		});
+
+		it('"" in a required field is still refused', async () => {
+			const result = await run(createPostParameters('={{ "" }}'));
+			expect(result.error?.message).toBe('"Content" is required');
+			expect(result.error?.description).toBe('"Content" takes text of at most 500 characters; nothing was sent to ImagineAnything.');
+			nothingSent();
+		});
+	});
+
 	describe('whitespace-only text is empty', () => {
 		const blank = '={{ "   " }}';
 		it.each<[string, INodeParameters, RegExp]>([
@@ -167,7 +198,7 @@ describe('values mapped from text', () => {
 
 		it('refuses a post link to another site', async () => {
 			const result = await run(getPost(`https://evil.example/post/${postId}`));
-			expect(result.error?.message).toBe(`"Post" is a link to another site (evil.example): "https://evil.example/post/${postId}" (item 0)`);
+			expect(result.error?.message).toBe(`"Post" is a link to another site (evil.example): "https://evil.example/post/${postId}"`);
 			nothingSent();
 		});
 
@@ -183,7 +214,7 @@ describe('values mapped from text', () => {
 
 		it('refuses a handle with the Kelvin sign instead of folding it to k', async () => {
 			const result = await run(getAgent('\u212Aelvin_ai', 'handle'));
-			expect(result.error?.message).toBe('"Agent" is not a valid handle: "\u212Aelvin_ai" (item 0)');
+			expect(result.error?.message).toBe('"Agent" is not a valid handle: "\u212Aelvin_ai"');
 			expect(result.error?.description).toMatch(/ASCII only/);
 			nothingSent();
 		});

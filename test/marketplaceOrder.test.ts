@@ -103,7 +103,7 @@ describe('Marketplace Order resource', () => {
 		env.mark();
 		const result = await env.run(order('get', { orderId }), { credential: outsider });
 		expect(onlyCall(env).status).toBe(404);
-		expect(result.error?.message).toBe('Order not found');
+		expect(result.error?.message).toBe(`Order not found (Order ID ${orderId})`);
 	});
 
 	describe('reviews', () => {

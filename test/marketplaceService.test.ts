@@ -67,7 +67,7 @@ describe('Marketplace Service resource', () => {
 	])('refuses the price %p before sending anything', async (price, message) => {
 		const result = await env.run(service('create', { ...createParameters, price }));
 		expect(result.error?.message).toMatch(message);
-		expect(result.error?.message).toMatch(/\(item 0\)/);
+		expect(result.error?.description).toBe('"Price (Cents)" takes a whole number from 1 to 10000000; nothing was sent to ImagineAnything.');
 		expect(nothingSent(env)).toBe(true);
 	});
 
@@ -101,7 +101,7 @@ describe('Marketplace Service resource', () => {
 
 	it('reports a missing service with the service message', async () => {
 		const result = await env.run(service('get', { serviceId: 'svc_missing' }));
-		expect(result.error?.message).toBe('Service not found');
+		expect(result.error?.message).toBe('Service not found (Service ID svc_missing)');
 		expect(result.error?.httpCode).toBe('404');
 	});
 
@@ -138,7 +138,7 @@ describe('Marketplace Service resource', () => {
 		env.mark();
 		const result = await env.run(service('delete', { serviceId: id }));
 		expect(onlyCall(env)).toMatchObject({ method: 'DELETE', path: `/api/marketplace/services/${id}`, status: 200 });
-		expect(result.items[0].json).toMatchObject({ deleted: true, deactivated: false });
+		expect(result.items[0].json).toMatchObject({ serviceId: id, deleted: true, deactivated: false });
 		expect((await env.sandbox.act(null, 'GET', `/api/marketplace/services/${id}`)).status).toBe(404);
 	});
 
@@ -148,7 +148,7 @@ describe('Marketplace Service resource', () => {
 		env.mark();
 		const result = await env.run(service('delete', { serviceId: id }));
 		expect(onlyCall(env).method).toBe('DELETE');
-		expect(result.items[0].json).toMatchObject({ deleted: false, deactivated: true });
+		expect(result.items[0].json).toMatchObject({ serviceId: id, deleted: false, deactivated: true });
 		expect(String(result.items[0].json.message)).toMatch(/deactivated instead of deleted/);
 		const after = await env.sandbox.act(null, 'GET', `/api/marketplace/services/${id}`);
 		expect(after.body.service.isActive).toBe(false);

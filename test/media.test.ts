@@ -76,7 +76,7 @@ describe('Media resource', () => {
 				items: [binaryItem(Buffer.from('hello'), 'text/plain', 'notes.txt')],
 			});
 			expect(result.error?.message).toBe(
-				'"Input Binary Field" holds a file of type text/plain ("data"), but the image must be JPEG, PNG, GIF or WebP (item 0)',
+				'"Input Binary Field" holds a file of type text/plain ("data"), but the image must be JPEG, PNG, GIF or WebP',
 			);
 			expect(result.error?.description).toMatch(/nothing was sent/);
 			env.nothingSent();
@@ -86,7 +86,7 @@ describe('Media resource', () => {
 			const result = await env.run(media('uploadImage', { purpose: 'post' }), {
 				items: [binaryItem(Buffer.alloc(10 * MB + 1, 1), 'image/jpeg', 'huge.jpg')],
 			});
-			expect(result.error?.message).toMatch(/"Input Binary Field" holds a file of 10485761 bytes \("data"\), but the image may be at most 10485760 bytes \(10 MB\) \(item 0\)/);
+			expect(result.error?.message).toMatch(/"Input Binary Field" holds a file of 10485761 bytes \("data"\), but the image may be at most 10485760 bytes \(10 MB\)$/);
 			env.nothingSent();
 		});
 
@@ -99,13 +99,13 @@ describe('Media resource', () => {
 		});
 
 		it.each([
-			['a 0-byte PNG', 'uploadImage', binaryItem(Buffer.alloc(0), 'image/png', 'empty.png'), /holds an empty file \(0 bytes, "data"\) \(item 0\)/],
-			['a 0-byte MP4', 'uploadVideo', binaryItem(Buffer.alloc(0), 'video/mp4', 'empty.mp4'), /holds an empty file \(0 bytes, "data"\) \(item 0\)/],
+			['a 0-byte PNG', 'uploadImage', binaryItem(Buffer.alloc(0), 'image/png', 'empty.png'), /holds an empty file \(0 bytes, "data"\)$/],
+			['a 0-byte MP4', 'uploadVideo', binaryItem(Buffer.alloc(0), 'video/mp4', 'empty.mp4'), /holds an empty file \(0 bytes, "data"\)$/],
 			[
 				'a PDF declared image/png',
 				'uploadImage',
 				binaryItem(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'image/png', 'scan.png'),
-				/holds a file declared as PNG \("data", image\/png\), but its content is a PDF document \(item 0\)/,
+				/holds a file declared as PNG \("data", image\/png\), but its content is a PDF document$/,
 			],
 			[
 				'a GIF declared image/jpeg',
@@ -151,7 +151,8 @@ describe('Media resource', () => {
 			});
 			expect(result.items).toHaveLength(3);
 			expect(result.items[0].json).toMatchObject({ contentType: 'image/png', size: 10 });
-			expect(String(result.items[1].json.error)).toMatch(/type application\/pdf.*\(item 1\)/);
+			expect(String(result.items[1].json.error)).toMatch(/^"Input Binary Field" holds a file of type application\/pdf \("data"\)/);
+			expect(result.items[1].pairedItem).toEqual({ item: 1 });
 			expect(result.items[2].json).toMatchObject({ contentType: 'image/gif', size: 20 });
 			const calls = apiCalls(env.requestsSinceMark());
 			expect(calls.map((c) => (c.body as LoggedMultipart).files[0].filename).sort()).toEqual(['one.png', 'three.gif']);
@@ -270,7 +271,7 @@ describe('Media resource', () => {
 			env.mark();
 			const result = await env.run(media('delete', { media: locator(id) }));
 			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/upload', status: 200, body: { id } });
-			expect(result.items[0].json).toMatchObject({ success: true });
+			expect(result.items[0].json).toEqual({ id, deleted: true, success: true });
 			expect(env.sandbox.store.media.has(id)).toBe(false);
 		});
 
@@ -279,7 +280,7 @@ describe('Media resource', () => {
 			env.mark();
 			const result = await env.run(media('delete', { media: locator(url, 'url') }));
 			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: '/api/upload', status: 200, body: { url } });
-			expect(result.items[0].json).toMatchObject({ success: true, id });
+			expect(result.items[0].json).toEqual({ url, deleted: true, success: true, id });
 			expect(env.sandbox.store.media.has(id)).toBe(false);
 			expect((await fetch(url)).status).toBe(404);
 		});
@@ -296,7 +297,7 @@ describe('Media resource', () => {
 			const empty = await env.run(media('delete', { media: locator('={{ $json.id }}') }), {
 				items: [{ id: ' ' }],
 			});
-			expect(empty.error?.message).toBe('"Media" is empty (item 0)');
+			expect(empty.error?.message).toBe('"Media" is empty');
 			const notUrl = await env.run(media('delete', { media: locator('={{ $json.id }}', 'url') }), {
 				items: [{ id: 'med_123' }],
 			});

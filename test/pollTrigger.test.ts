@@ -30,6 +30,11 @@ function json(result: INodeExecutionData[][] | null): IDataObject[] | null {
 	return result === null ? null : result[0].map((item) => item.json);
 }
 
+/** The text of each direct-message item. */
+function texts(result: INodeExecutionData[][] | null): unknown[] | undefined {
+	return json(result)?.map((item) => (item.message as IDataObject).content);
+}
+
 async function act(handle: string, method: string, path: string, body?: unknown) {
 	const result = await t.env.sandbox.act(handle, method, path, body);
 	expect(result.status).toBeLessThan(300);
@@ -104,9 +109,22 @@ describe('ImagineAnything Poll Trigger', () => {
 			await tick();
 			const bobConversation = await dm(bob, me, 'hello from bob');
 			const items = json(await workflow.poll());
-			expect(items?.map((m) => m.content)).toEqual(['new from ann', 'hello from bob']);
-			expect(items?.[0]).toMatchObject({ conversationId: annConversation, sender: { handle: ann.handle }, participant: { handle: ann.handle } });
-			expect(items?.[1]).toMatchObject({ conversationId: bobConversation, participant: { handle: bob.handle } });
+			expect(items?.map((m) => (m.message as IDataObject).content)).toEqual(['new from ann', 'hello from bob']);
+			// The webhook Trigger's MESSAGE item: the message's id as the item's id.
+			expect(items?.[0]).toEqual({
+				type: 'MESSAGE',
+				id: (items?.[0].message as IDataObject).id,
+				createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+				conversationId: annConversation,
+				message: {
+					id: expect.any(String),
+					conversationId: annConversation,
+					content: 'new from ann',
+					sender: expect.objectContaining({ handle: ann.handle }),
+					createdAt: items?.[0].createdAt,
+				},
+			});
+			expect(items?.[1]).toMatchObject({ conversationId: bobConversation, message: { sender: { handle: bob.handle } } });
 			expect(await workflow.poll()).toBeNull();
 		});
 
@@ -125,8 +143,7 @@ describe('ImagineAnything Poll Trigger', () => {
 				sent.push(`a-${i}`);
 			}
 			t.env.mark();
-			const first = json(await workflow.poll());
-			expect(first?.map((m) => m.content)).toEqual(sent);
+			expect(texts(await workflow.poll())).toEqual(sent);
 			// 230 messages at 100 a page: the trigger followed the cursor three times.
 			const pages = listCalls(`/api/conversations/${conversation}/messages`);
 			expect(pages.map((r) => r.query.cursor === undefined)).toEqual([true, false, false]);
@@ -141,7 +158,7 @@ describe('ImagineAnything Poll Trigger', () => {
 				await dm(bob, me, `b-late-${i}`);
 				later.push(`b-late-${i}`);
 			}
-			expect(json(await workflow.poll())?.map((m) => m.content)).toEqual(later);
+			expect(texts(await workflow.poll())).toEqual(later);
 			expect(await workflow.poll()).toBeNull();
 		});
 
@@ -153,7 +170,7 @@ describe('ImagineAnything Poll Trigger', () => {
 			const conversation = await dm(ann, me, 'question');
 			await tick();
 			await act(me.handle, 'POST', `/api/conversations/${conversation}/messages`, { content: 'answer' });
-			expect(json(await workflow.poll())?.map((m) => m.content)).toEqual(['question', 'answer']);
+			expect(texts(await workflow.poll())).toEqual(['question', 'answer']);
 		});
 
 		it('returns the latest message as a sample in a manual test, without moving the state', async () => {
@@ -167,9 +184,9 @@ describe('ImagineAnything Poll Trigger', () => {
 			await dm(ann, me, 'first');
 			await tick();
 			await dm(ann, me, 'second');
-			expect(json(await workflow.poll('manual'))).toEqual([expect.objectContaining({ content: 'second' })]);
+			expect(json(await workflow.poll('manual'))).toEqual([expect.objectContaining({ type: 'MESSAGE', message: expect.objectContaining({ content: 'second' }) })]);
 			expect(JSON.stringify(workflow.staticData)).toBe(before);
-			expect(json(await workflow.poll())?.map((m) => m.content)).toEqual(['first', 'second']);
+			expect(texts(await workflow.poll())).toEqual(['first', 'second']);
 		});
 
 		it('repeats a failed poll in full: nothing is lost when a page fails', async () => {
@@ -184,7 +201,7 @@ describe('ImagineAnything Poll Trigger', () => {
 
 			const error = await workflow.poll().catch((e: Error) => e);
 			expect(error?.constructor.name).toBe('NodeApiError');
-			expect(json(await workflow.poll())?.map((m) => m.content)).toEqual(['one', 'two']);
+			expect(texts(await workflow.poll())).toEqual(['one', 'two']);
 		});
 	});
 
@@ -205,7 +222,15 @@ describe('ImagineAnything Poll Trigger', () => {
 			t.env.mark();
 			const items = json(await workflow.poll());
 			expect(items?.map((n) => n.type)).toEqual(['FOLLOW', 'COMMENT']);
-			expect(items?.[0]).toMatchObject({ id: expect.any(String), actor: { handle: fan.handle }, read: false });
+			// The webhook Trigger's notification item: notificationId (and id) the notification's.
+			expect(items?.[0]).toEqual({
+				type: 'FOLLOW',
+				id: expect.any(String),
+				createdAt: expect.any(String),
+				notificationId: items?.[0].id,
+				actor: expect.objectContaining({ handle: fan.handle }),
+			});
+			expect(items?.[1]).toMatchObject({ type: 'COMMENT', postId: post.id, commentId: expect.any(String) });
 			expect(listCalls('/api/notifications').map((r) => r.query.type)).toEqual([undefined]);
 			expect(await workflow.poll()).toBeNull();
 		});
@@ -283,7 +308,12 @@ describe('ImagineAnything Poll Trigger', () => {
 			return placed.order.id as string;
 		}
 
-		const summary = (items: IDataObject[] | null) => items?.map((o) => [o.id, o.status, o.previousStatus]) ?? null;
+		const summary = (items: IDataObject[] | null) =>
+			items?.map((o) => {
+				// The webhook Trigger's ORDER item: the order's id as the item's id.
+				expect(o.id).toBe((o.order as IDataObject).id);
+				return [o.id, (o.order as IDataObject).status, o.previousStatus];
+			}) ?? null;
 
 		it('returns new orders and status changes once per poll, with the status before', async () => {
 			const seller = t.newAgent('poll_ord_seller');
@@ -294,7 +324,16 @@ describe('ImagineAnything Poll Trigger', () => {
 			expect(await workflow.poll()).toBeNull();
 
 			const placed = await order(buyer, service.id);
-			expect(summary(json(await workflow.poll()))).toEqual([[placed, 'PENDING_PAYMENT', null]]);
+			expect(json(await workflow.poll())).toEqual([
+				{
+					type: 'ORDER',
+					id: placed,
+					createdAt: expect.any(String),
+					order: expect.objectContaining({ id: placed, status: 'PENDING_PAYMENT' }),
+					previousStatus: null,
+					action: 'place',
+				},
+			]);
 			expect(await workflow.poll()).toBeNull();
 
 			market.confirmPayment(placed);
@@ -351,7 +390,7 @@ describe('ImagineAnything Poll Trigger', () => {
 			for (let i = 0; i < 120; i++) ids.push(await order(buyer, service.id));
 			t.env.mark();
 			const items = json(await workflow.poll());
-			expect(new Set(items?.map((o) => o.id))).toEqual(new Set(ids));
+			expect(new Set(summary(items)?.map(([id]) => id))).toEqual(new Set(ids));
 			expect(items).toHaveLength(120);
 			expect(listCalls('/api/marketplace/orders')).toHaveLength(2);
 			expect(await workflow.poll()).toBeNull();

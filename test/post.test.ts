@@ -32,6 +32,8 @@ describe('Post resource', () => {
 		expect(created.hashtags).toEqual(['n8n']);
 		expect(JSON.stringify(created.mentions)).toContain('alice_ai');
 		expect((created.agent as { handle: string }).handle).toBe(env.sandbox.seeded.handle);
+		// The post's public page, on the service of the credential's Base URL.
+		expect(created.url).toBe(`${env.sandbox.url}/post/${String(created.id)}`);
 	});
 
 	it('sends media type and media IDs as an array', async () => {
@@ -71,12 +73,12 @@ describe('Post resource', () => {
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
-	it('deletes an own post', async () => {
+	it('deletes an own post, given by its URL, and says which post it deleted', async () => {
 		const own = await createAs(env.sandbox.seeded.handle, 'to be deleted');
 		env.mark();
-		const result = await env.run(post('delete', { postId: locator(own) }));
+		const result = await env.run(post('delete', { postId: locator(`https://imagineanything.com/post/${own}`, 'url') }));
 		expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${own}`, status: 200 });
-		expect(result.items[0].json).toMatchObject({ success: true });
+		expect(result.items[0].json).toEqual({ postId: own, deleted: true, success: true });
 		expect((await env.sandbox.act('alice_ai', 'GET', `/api/posts/${own}`)).status).toBe(404);
 	});
 
@@ -166,7 +168,7 @@ describe('Post resource', () => {
 		it('likes, lists likers and unlikes', async () => {
 			const liked = await env.run(post('like', { postId: locator(target) }));
 			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/like` });
-			expect(liked.items[0].json.liked).toBe(true);
+			expect(liked.items[0].json).toEqual({ postId: target, liked: true, likeCount: 1 });
 
 			env.mark();
 			const likers = await env.run(post('getLikes', { postId: locator(target), returnAll: true }));
@@ -176,13 +178,18 @@ describe('Post resource', () => {
 			env.mark();
 			const unliked = await env.run(post('unlike', { postId: locator(target) }));
 			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/like` });
-			expect(unliked.items[0].json.liked).toBe(false);
+			expect(unliked.items[0].json).toEqual({ postId: target, liked: false, likeCount: 0 });
 		});
 
 		it('reposts, lists reposts, undoes the repost and quotes', async () => {
 			const reposted = await env.run(post('repost', { postId: locator(target) }));
 			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/repost` });
-			expect(reposted.items[0].json.reposted).toBe(true);
+			// The repost comes out as the service answers it: a post of the agent, its repostOf the original.
+			expect(reposted.items[0].json).toMatchObject({
+				isQuote: false,
+				agent: { handle: env.sandbox.seeded.handle },
+				repostOf: { id: target, isReposted: true },
+			});
 
 			env.mark();
 			const again = await env.run(post('repost', { postId: locator(target) }));
@@ -194,6 +201,7 @@ describe('Post resource', () => {
 			expect(quoteCall).toMatchObject({ method: 'POST', path: `/api/posts/${target}/quote` });
 			expect(quoteCall.body).toEqual({ content: 'Worth reading #quote' });
 			expect(quoted.items[0].json.isQuote).toBe(true);
+			expect(quoted.items[0].json.url).toBe(`${env.sandbox.url}/post/${String(quoted.items[0].json.id)}`);
 
 			env.mark();
 			const reposts = await env.run(post('getReposts', { postId: locator(target), returnAll: false, limit: 10 }));
@@ -203,23 +211,23 @@ describe('Post resource', () => {
 			env.mark();
 			const undone = await env.run(post('undoRepost', { postId: locator(target) }));
 			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/repost` });
-			expect(undone.items[0].json.reposted).toBe(false);
+			expect(undone.items[0].json).toMatchObject({ postId: target, reposted: false });
 		});
 
 		it('amplifies, removes the amplify and records a view', async () => {
 			const amplified = await env.run(post('amplify', { postId: locator(target) }));
 			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/amplify` });
-			expect(amplified.items[0].json.amplified).toBe(true);
+			expect(amplified.items[0].json).toEqual({ postId: target, amplified: true, amplifyCount: 1 });
 
 			env.mark();
 			const removed = await env.run(post('removeAmplify', { postId: locator(target) }));
 			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/amplify` });
-			expect(removed.items[0].json.amplified).toBe(false);
+			expect(removed.items[0].json).toEqual({ postId: target, amplified: false, amplifyCount: 0 });
 
 			env.mark();
 			const viewed = await env.run(post('recordView', { postId: locator(target) }));
 			expect(env.onlyCall()).toMatchObject({ method: 'POST', path: `/api/posts/${target}/view`, status: 200 });
-			expect(viewed.items[0].json.success).toBe(true);
+			expect(viewed.items[0].json).toEqual({ postId: target, success: true });
 			const after = await env.sandbox.act('alice_ai', 'GET', `/api/posts/${target}`);
 			expect(after.body.post.viewCount).toBe(1);
 		});
@@ -254,7 +262,7 @@ describe('Post resource', () => {
 			env.mark();
 			const deleted = await env.run(post('deleteComment', { postId: locator(target), commentId: topId }));
 			expect(env.onlyCall()).toMatchObject({ method: 'DELETE', path: `/api/posts/${target}/comments/${topId}` });
-			expect(deleted.items[0].json.success).toBe(true);
+			expect(deleted.items[0].json).toEqual({ postId: target, commentId: topId, deleted: true, success: true });
 			const after = await env.sandbox.act('alice_ai', 'GET', `/api/posts/${target}/comments`);
 			expect(JSON.stringify(after.body)).not.toContain('A reply');
 			expect((await env.sandbox.act('alice_ai', 'GET', `/api/posts/${target}`)).body.post.commentCount).toBe(0);

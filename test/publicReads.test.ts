@@ -1,8 +1,10 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { apiCalls, createTestEnv, locator, type TestEnv } from './env';
 import { createServiceAs } from './marketplaceKit';
 
 /** The reads the guide marks "No auth required", with parameters that find something in the sandbox. */
-function publicReads(ids: { post: string; service: string }): Array<[string, Record<string, unknown>, string]> {
+function publicReads(ids: { post: string; service: string }): Array<[string, INodeParameters, string]> {
 	const list = { returnAll: false, limit: 5 };
 	return [
 		['Post → Get Public Timeline', { resource: 'post', operation: 'getTimeline', ...list }, '/api/posts'],

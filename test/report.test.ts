@@ -82,9 +82,9 @@ describe('Report resource', () => {
 	});
 
 	it.each([
-		['post', { reportedPostId: locator('={{ "" }}') }, /"Post" is empty \(item 0\)/],
-		['agent', { reportedAgentId: '={{ "" }}' }, /"Agent ID" is empty \(item 0\)/],
-		['comment', { reportedCommentId: '={{ " " }}' }, /"Comment ID" is empty \(item 0\)/],
+		['post', { reportedPostId: locator('={{ "" }}') }, /^"Post" is empty$/],
+		['agent', { reportedAgentId: '={{ "" }}' }, /^"Agent ID" is empty$/],
+		['comment', { reportedCommentId: '={{ " " }}' }, /^"Comment ID" is empty$/],
 	])('refuses a %s report without a target before sending', async (targetType, target, error) => {
 		const result = await env.run(report({ targetType, ...target, reason: 'SPAM' }));
 		expect(result.error?.message).toMatch(error);

@@ -31,7 +31,7 @@ async function failure(promise: Promise<unknown>): Promise<NodeError> {
 /** The webhook secret kept in a trigger's static data, opened with its agent's credential. */
 function openedSecret(handle: string, stored: unknown): string | undefined {
 	expect(stored).toMatch(/^sealed:v1:/);
-	return unseal(String(stored), sealingKey(t.env.sandbox.credentialsFor(handle)));
+	return unseal(String(stored), sealingKey({ ...t.env.sandbox.credentialsFor(handle) }));
 }
 
 function registrationOf(agentId: string) {
@@ -152,7 +152,8 @@ describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandb
 		expect(error).toBeInstanceOf(Error);
 		expect(error.message).toContain('https://old.example.com/hook');
 		expect(error.message).toContain('not this trigger');
-		expect(error.description).toContain('Replace Existing Registration');
+		// The way out is in the message: n8n 2.8 shows only that.
+		expect(error.message).toMatch(/unpublish.*another agent's credential.*Replace Existing Registration.*Poll Trigger/s);
 		// Looked, refused, and the delete n8n runs after a failed activation left it alone.
 		expect(webhookCalls().map((c) => c.method)).toEqual(['GET', 'GET']);
 		expect(registrationOf(agent.agentId)).toEqual(before);
@@ -168,7 +169,7 @@ describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandb
 	});
 
 	describe('one URL per agent: test listen versus the active workflow', () => {
-		it('refuses "Listen for test event" while the workflow is active, and production keeps its events', async () => {
+		it('a test listen while the workflow is active, with no event to replay, fails saying so and what to do; production keeps its events', async () => {
 			const agent = t.newAgent('life_prod_test');
 			const other = t.newAgent('life_prod_fan');
 			const workflow = triggerFor(agent);
@@ -180,7 +181,8 @@ describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandb
 			expect(error).toBeInstanceOf(Error);
 			expect(error.message).toContain(workflow.url(false));
 			expect(error.message).toContain('the production URL of this workflow');
-			expect(error.description).toMatch(/deactivate this workflow first.*separate agent credential.*Replace Existing Registration/s);
+			expect(error.message).toContain("replays the agent's latest direct message, notification or order instead, but the agent has none yet");
+			expect(error.message).toMatch(/deactivate this workflow while you test \(in n8n 2\.x: unpublish it\).*another agent's credential.*Replace Existing Registration.*Poll Trigger/s);
 			// Nothing was registered: one look by create, one by the delete n8n runs after a failed listen.
 			expect(webhookCalls().map((c) => c.method)).toEqual(['GET', 'GET']);
 			expect(registrationOf(agent.agentId)).toEqual(production);
@@ -199,7 +201,7 @@ describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandb
 
 			const error = await failure(workflow.activate());
 			expect(error.message).toContain('the test URL of this trigger');
-			expect(error.description).toContain('Stop listening');
+			expect(error.message).toContain('Stop listening');
 			expect(registrationOf(agent.agentId)?.url).toBe(workflow.url(true));
 
 			await listen.stop();
@@ -255,8 +257,10 @@ describe('ImagineAnything Trigger lifecycle (n8n hook contexts against the sandb
 				const error = await failure(workflow.activate());
 				expect(error.message).toContain('ImagineAnything refused to register http://n8n.example.com/webhook/');
 				expect(error.message).toContain('webhookUrl must be an HTTPS URL');
-				expect(error.message).toContain('only delivers to HTTPS URLs');
-				expect(error.description).toMatch(/WEBHOOK_URL.*Poll Trigger/s);
+				expect(error.message).toContain(
+					'only delivers to HTTPS URLs: give n8n a public HTTPS address (N8N_WEBHOOK_URL, or WEBHOOK_URL before n8n 2.41) or use the ImagineAnything Poll Trigger.',
+				);
+				expect(error.description).toMatch(/N8N_WEBHOOK_URL environment variable, WEBHOOK_URL before n8n 2\.41, to the HTTPS address.*Poll Trigger/s);
 			} finally {
 				t.server.publicBaseUrl = undefined;
 			}

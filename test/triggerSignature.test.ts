@@ -119,17 +119,31 @@ describe('rememberDelivery (replay protection)', () => {
 });
 
 describe('rememberDelivery across overlapping requests', () => {
-	it('drops a retry even when a concurrent request overwrote the static data it was recorded in', () => {
-		// n8n gives each request its own copy of the static data and saves it afterwards.
+	it('writes every id the process saw into each request\'s copy, so the copy saved last holds them all', () => {
+		// n8n gives each request its own copy of the static data and saves it whole afterwards.
 		const loadedByFirst: IDataObject = {};
 		const loadedBySecond: IDataObject = {};
 		expect(rememberDelivery(loadedByFirst, ['delivery:a'], NOW, 'wf1:node1')).toBe(true);
 		expect(rememberDelivery(loadedBySecond, ['delivery:b'], NOW, 'wf1:node1')).toBe(true);
-		// The second request saved last: delivery:a is gone from the stored copy.
-		const savedLast = { ...loadedBySecond };
-		expect(Object.keys(savedLast[SEEN_KEY] as object)).toEqual(['delivery:b']);
-		expect(rememberDelivery({ ...savedLast }, ['delivery:a'], NOW + 5, 'wf1:node1')).toBe(false);
-		expect(rememberDelivery({ ...savedLast }, ['delivery:a'], NOW + 5, 'wf2:node1')).toBe(true);
+		for (const savedLast of [loadedByFirst, loadedBySecond]) {
+			const stored = JSON.parse(JSON.stringify(savedLast)) as IDataObject;
+			expect(Object.keys(stored[SEEN_KEY] as object).sort()).toEqual(['delivery:a', 'delivery:b']);
+			// A process that never saw either delivery (no scope: the stored record alone) drops both retries.
+			expect(rememberDelivery({ ...stored }, ['delivery:a'], NOW + 5)).toBe(false);
+			expect(rememberDelivery({ ...stored }, ['delivery:b'], NOW + 5)).toBe(false);
+		}
+		// In this process a retry is dropped whatever copy it arrives with; another trigger has a record of its own.
+		expect(rememberDelivery({}, ['delivery:a'], NOW + 5, 'wf1:node1')).toBe(false);
+		expect(rememberDelivery({}, ['delivery:a'], NOW + 5, 'wf2:node1')).toBe(true);
+	});
+
+	it('takes in the ids another process wrote, and keeps them when a later copy lacks them', () => {
+		expect(rememberDelivery({}, ['delivery:mine'], NOW, 'wf3:node1')).toBe(true);
+		const writtenElsewhere: IDataObject = { [SEEN_KEY]: { 'delivery:theirs': NOW - 10 } };
+		expect(rememberDelivery(writtenElsewhere, ['delivery:theirs'], NOW + 1, 'wf3:node1')).toBe(false);
+		const older: IDataObject = {};
+		expect(rememberDelivery(older, ['delivery:next'], NOW + 2, 'wf3:node1')).toBe(true);
+		expect(Object.keys(older[SEEN_KEY] as object).sort()).toEqual(['delivery:mine', 'delivery:next', 'delivery:theirs']);
 	});
 
 	it('forgets a trigger\'s process record when its registration is cleared', () => {
@@ -147,18 +161,21 @@ describe('delivery format', () => {
 		expect(parseEvent(Buffer.from('[1]'), 'LIKE')).toBeUndefined();
 	});
 
-	it('flattens data next to type, id and createdAt without overwriting them', () => {
+	it('flattens data next to type, id and createdAt without overwriting them, with every field of its kind', () => {
 		const item = toOutputItem(
 			{ id: 'evt_1', type: 'ORDER', createdAt: 'T', data: { order: { id: 'ord_1', status: 'PAID' }, id: 'x', previousStatus: null } },
-			{ 'x-imagineanything-event': 'ORDER' },
+			{ headers: { 'x-imagineanything-event': 'ORDER' } },
 		);
+		// An ORDER delivery without an action still has the key (null), like the Poll Trigger's items.
+		expect(Object.keys(item)).toEqual(['type', 'id', 'createdAt', 'order', 'previousStatus', 'action', 'dataId', 'headers']);
 		expect(item).toEqual({
 			type: 'ORDER',
 			id: 'evt_1',
 			createdAt: 'T',
 			order: { id: 'ord_1', status: 'PAID' },
-			dataId: 'x',
 			previousStatus: null,
+			action: null,
+			dataId: 'x',
 			headers: { 'x-imagineanything-event': 'ORDER' },
 		});
 	});

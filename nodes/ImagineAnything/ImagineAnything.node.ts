@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { credentialTest, listSearch, loadOptions } from './methods';
-import { resourceProperties, resourceSelector } from './resources';
+import { operationSubtitle, resourceProperties, resourceSelector } from './resources';
 import { AGENT_AUTHENTICATION, authentication } from './shared/authentication';
 import { requestOptions } from './shared/requestOptions';
 
@@ -15,7 +15,7 @@ export class ImagineAnything implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle,
 		description: 'Post, follow, message and trade as an AI agent on ImagineAnything, the social network for AI agents',
 		defaults: {
 			name: 'ImagineAnything',
@@ -39,7 +39,10 @@ export class ImagineAnything implements INodeType {
 			},
 		],
 		// Every request goes through the transport (transport/index.ts), which takes the base URL
-		// from the credential once per run: no per-item request defaults.
+		// from the credential once per run: no per-item request defaults. Declared all the same, as
+		// n8n tells a declarative node by it: without it n8n gives the node no `execute`, and an AI
+		// Agent before v3, which calls a tool's `execute`, gets an empty answer and nothing is sent.
+		requestDefaults: {},
 		properties: [authentication, resourceSelector, ...resourceProperties, requestOptions],
 	};
 

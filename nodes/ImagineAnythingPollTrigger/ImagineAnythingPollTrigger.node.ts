@@ -10,6 +10,7 @@ import {
 import { ORDER_STATUSES } from '../ImagineAnything/resources/marketplaceOrder/getMany.operation';
 import { NOTIFICATION_TYPE_OPTIONS } from '../ImagineAnything/resources/notification/getMany.operation';
 import { enumOptions } from '../ImagineAnything/shared/descriptions';
+import { eventItem } from '../ImagineAnything/shared/eventItems';
 import { SOURCES } from './helpers/sources';
 
 export class ImagineAnythingPollTrigger implements INodeType {
@@ -44,7 +45,7 @@ export class ImagineAnythingPollTrigger implements INodeType {
 				type: 'options',
 				default: 'message',
 				description:
-					'What to watch. Each poll returns only what is new since the previous one; activating does not replay older events.',
+					'What to watch. Each poll returns only what is new since the previous one; activating does not replay older events. Items have the fields of the ImagineAnything Trigger\'s (type, ID, createdAt, then the event\'s own); the ID is that of the message, notification or order.',
 				options: [
 					{
 						name: 'New Direct Message',
@@ -114,7 +115,7 @@ export class ImagineAnythingPollTrigger implements INodeType {
 		const source = SOURCES[this.getNodeParameter('event') as string];
 		if (this.getMode() === 'manual') {
 			const sample = await source.sample.call(this);
-			return sample ? [this.helpers.returnJsonArray([sample])] : null;
+			return sample ? [this.helpers.returnJsonArray([eventItem(sample)])] : null;
 		}
 		const staticData = this.getWorkflowStaticData('node');
 		const scope = source.scope.call(this);

@@ -21,8 +21,9 @@ export class ImagineAnythingTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Events: " + [].concat($parameter["events"]).join(", ")}}',
+		// n8n's node panel shows this text for the action node too: it merges a trigger into the node its type name starts with.
 		description:
-			'Starts the workflow when something happens to your agent on ImagineAnything: a follow, like, comment, reply, repost, quote, mention, direct message or order',
+			'Act as an AI agent on ImagineAnything (post, follow, message, sell, generate) and start workflows when something happens to your agent: a follow, like, comment, reply, repost, quote, mention, direct message or order',
 		defaults: {
 			name: 'ImagineAnything Trigger',
 		},
@@ -45,7 +46,7 @@ export class ImagineAnythingTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'ImagineAnything delivers only to HTTPS URLs, and to one URL per agent. Without a public HTTPS address for n8n, use the ImagineAnything Poll Trigger. While this workflow is active, testing this trigger in the editor ("Execute step", "Test this trigger" or "Listen for test event", by n8n version) is refused: test with a separate agent credential, or deactivate the workflow first.',
+					'ImagineAnything delivers only to HTTPS URLs, and to one URL per agent: activate (in n8n 2.x: publish) one workflow with this trigger per agent. Without a public HTTPS address for n8n, use the ImagineAnything Poll Trigger. While another workflow (or this one, when active) receives the agent\'s events, a test in the editor leaves it alone and replays the agent\'s latest event of the selected kinds, marked "sample": true.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -56,61 +57,73 @@ export class ImagineAnythingTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['all'],
-				description: 'The events that start the workflow; other events are acknowledged and ignored',
+				description:
+					'The events that start the workflow; other events are acknowledged and ignored. Each event is one item: type, ID (the event\'s, evt_…), createdAt, then the event\'s fields.',
 				options: [
 					{
 						name: 'All',
 						value: 'all',
+						action: 'On any event',
 						description: 'Every event, including test pings',
 					},
 					{
 						name: 'Comment',
 						value: 'comment',
+						action: 'On new comment',
 						description: 'Someone commented on one of your posts',
 					},
 					{
 						name: 'Follow',
 						value: 'follow',
+						action: 'On new follower',
 						description: 'Someone followed your agent',
 					},
 					{
 						name: 'Like',
 						value: 'like',
+						action: 'On new like',
 						description: 'Someone liked one of your posts',
 					},
 					{
 						name: 'Mention',
 						value: 'mention',
+						action: 'On new mention',
 						description: 'Someone mentioned your agent in a post',
 					},
 					{
 						name: 'Message',
 						value: 'message',
+						action: 'On new direct message',
 						description: 'You received a direct message',
 					},
 					{
 						name: 'Order',
 						value: 'order',
+						action: 'On new or updated order',
 						description: 'An order you sell or buy was placed or changed status',
 					},
 					{
 						name: 'Quote',
 						value: 'quote',
+						action: 'On new quote',
 						description: 'Someone quoted one of your posts',
 					},
 					{
 						name: 'Reply',
 						value: 'reply',
+						action: 'On new reply',
 						description: 'Someone replied to one of your comments',
 					},
 					{
 						name: 'Repost',
 						value: 'repost',
+						action: 'On new repost',
 						description: 'Someone reposted one of your posts',
 					},
 					{
 						name: 'Test',
 						value: 'test',
+						action: 'On test ping',
 						description: 'The test ping ImagineAnything sends on request',
 					},
 				],

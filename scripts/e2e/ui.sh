@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# npm run test:ui — the editor in a real browser (test/e2e/ui.e2e.ts). Installs what it needs when
-# missing: Debian's chromium (apt), playwright-core into .e2e/tools (not a dependency of this
-# repository; no browser download) and n8n via scripts/e2e/install-n8n.sh. Screenshots land in
-# .e2e/screenshots/n8n-<version>/. Env: N8N_E2E_VERSION (default 2.8.4), UI_CHROMIUM, PLAYWRIGHT_CORE_VERSION.
+# npm run test:ui (also the last step of npm test): the editor in a real browser (test/e2e/ui.e2e.ts).
+# Installs what it needs when missing: Debian's chromium (apt), playwright-core into .e2e/tools (not
+# a dependency of this repository; no browser download) and n8n via scripts/e2e/install-n8n.sh.
+# Screenshots land in .e2e/screenshots/n8n-<version>/. Env: N8N_E2E_VERSION (default 2.8.4),
+# UI_CHROMIUM, PLAYWRIGHT_CORE_VERSION.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$(date +%s)

@@ -1,12 +1,20 @@
+import type { CliResult } from './processes';
+
 export interface ExecutionItem {
 	json: Record<string, any>;
 	binary?: Record<string, { mimeType?: string; fileName?: string; fileSize?: string; [key: string]: unknown }>;
 }
 
 export interface Execution {
+	/**
+	 * The run's own status is success and it has no error. How `n8n execute` exited does not count:
+	 * n8n 2.41.1 on Node 24 sometimes crashes (SIGSEGV) on exit after a run that succeeded and printed its result.
+	 */
 	ok: boolean;
 	/** n8n's status: success, error, … ('unparsed' when no JSON could be read from the output). */
 	status: string;
+	/** How the `n8n execute` process ended. */
+	exit: Pick<CliResult, 'code' | 'signal'>;
 	error?: { message: string; description?: string; node?: string; [key: string]: unknown };
 	lastNode?: string;
 	runData: Record<string, Array<{ data?: { main?: Array<ExecutionItem[] | null> }; error?: unknown; [key: string]: unknown }>>;
@@ -42,7 +50,7 @@ function extractRunJson(stdout: string): any {
 	return undefined;
 }
 
-export function toExecution(stdout: string, stderr: string, code: number | null): Execution {
+export function toExecution({ stdout, stderr, code, signal }: CliResult): Execution {
 	const run = extractRunJson(stdout);
 	const resultData = run?.data?.resultData ?? {};
 	const runData: Execution['runData'] = resultData.runData ?? {};
@@ -56,10 +64,11 @@ export function toExecution(stdout: string, stderr: string, code: number | null)
 		? { ...resultData.error, message: String(resultData.error.message ?? ''), node: resultData.error.node?.name ?? resultData.error.node }
 		: run
 			? undefined
-			: { message: `no execution result in the output of n8n execute (exit ${String(code)})` };
+			: { message: `no execution result in the output of n8n execute (${signal ?? `exit ${String(code)}`})` };
 	return {
-		ok: !!run && !resultData.error && code === 0,
+		ok: run?.status === 'success' && !resultData.error,
 		status: run?.status ?? 'unparsed',
+		exit: { code, signal },
 		error,
 		lastNode: resultData.lastNodeExecuted,
 		runData,
@@ -69,4 +78,11 @@ export function toExecution(stdout: string, stderr: string, code: number | null)
 		stdout,
 		stderr,
 	};
+}
+
+/** The run's status, and how `n8n execute` ended when that was not the usual way (killed by a signal, or a non-zero exit after a success). */
+export function describeRun(execution: Execution): string {
+	const { code, signal } = execution.exit;
+	const unusual = signal ? `ended by ${signal}` : execution.status === 'success' && code !== 0 ? `exit ${String(code)}` : '';
+	return unusual ? `${execution.status} (n8n execute ${unusual})` : execution.status;
 }

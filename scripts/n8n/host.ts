@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 import { toExecution, type Execution } from './execution';
-import { ensureN8n, n8nBin, n8nInstalled, n8nRuntime } from './install';
+import { ensureN8n, n8nBin, n8nInstalled, n8nRuntime, n8nTraits } from './install';
 import { packPackage, removePackDirs } from './pack';
 import { CREDENTIAL_TYPE, N8N_VERSION } from './paths';
 import { childEnv, freePort, killGroup, liveProcesses, runProcess, type CliResult } from './processes';
@@ -79,7 +79,8 @@ export class N8nHost {
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
 			N8N_PROTOCOL: 'http',
-			WEBHOOK_URL: `${this.url}/`,
+			// Only the variable this version reads first, so that the suites show it is enough.
+			[n8nTraits(this.version).webhookUrlVariable]: `${this.url}/`,
 			N8N_EDITOR_BASE_URL: `${this.url}/`,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -144,8 +145,7 @@ export class N8nHost {
 	}
 
 	async execute(workflowId: string, options: { timeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<Execution> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
-		return toExecution(result.stdout, result.stderr, result.code);
+		return toExecution(await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options));
 	}
 
 	async publish(workflowId: string): Promise<void> {
@@ -175,6 +175,12 @@ export class N8nHost {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (!this.running) throw new Error(`n8n start exited (code ${String(child.exitCode)}):\n${this.serverLog}`);
+			// Printed once this n8n listens: what answers on the port is then this process. Without it a suite
+			// twice found its n8n "ready" 2 to 4 s after spawning it, then got 404s: another server had the port.
+			if (!this.serverLog.includes('Editor is now accessible via')) {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+				continue;
+			}
 			try {
 				// /healthz/readiness turns 200 before the REST API and webhooks are mounted, and under load
 				// /rest/settings can answer while the auth routes are still missing (a restart once got

@@ -19,16 +19,21 @@
  *   n8nInstalled(version?)           whether that n8n is installed
  *   ensureN8n(version?)              installs it when missing (progress on stderr); returns n8nBin
  *   n8nRuntime(version?)             { nodeBin?, env } recorded by install-n8n.sh (Node 24 for 2.4x), honoured by every host
+ *   n8nTraits(version?)              { publishesThroughOutbox, webhookUrlVariable }: where that n8n version behaves differently
+ *                                    (2.41: REST activation applied after the answer, no checkExists on start, N8N_WEBHOOK_URL)
  *   packPackage()                    npm run build + npm pack (once per process, or env N8N_E2E_TARBALL) → .tgz path
  *                                    (under .e2e/pack-XXXXXX/, removed by disposeAllHosts() or when the process exits)
  *   freePort()                       a free TCP port on 127.0.0.1
+ *   isRunning(pid)                   whether a process runs (a zombie does not)
+ *   processStat(pid)                 { state, ppid } of a process from /proc (Linux), or undefined
+ *   watchLauncher(onGone)            calls onGone once this process's parent (under `npm run`: also npm) is gone
  *
  *   createHost(options?) → Promise<N8nHost>   fresh N8N_USER_FOLDER (under os.tmpdir()) with the package installed
  *     options: { version?, tarball?, port?, userFolder?, env?, log? }
  *   N8nHost
  *     .userFolder .port .url (http://127.0.0.1:port) .version
  *     .env()                                    the environment every n8n process of this host gets
- *     .cli(args, { timeoutMs?, onStart? })      runs `n8n <args>` → { code, stdout, stderr } (output through files, complete
+ *     .cli(args, { timeoutMs?, onStart? })      runs `n8n <args>` → { code, signal, stdout, stderr } (output through files, complete
  *                                               however large); rejects only on timeout; onStart(pid) when spawned
  *     .importCredential({ baseUrl, clientId, clientSecret, id?, name? }) → { id, name }
  *     .importWorkflows(workflows)               `n8n import:workflow` of an array (each needs a 16-char id)
@@ -45,8 +50,17 @@
  *     .dispose()                                stop + delete the user folder (unless options.userFolder was given)
  *   disposeAllHosts()                            dispose every host still alive, remove packPackage's folder (for afterAll)
  *
- *   Execution: { ok, status, error?, lastNode?, runData, nodesRun, items(node, opts?), json(node, opts?), stdout, stderr }
- *   (a run that fails has ok false and error { message, description?, node? }; runData still holds what ran)
+ *   Execution: { ok, status, exit, error?, lastNode?, runData, nodesRun, items(node, opts?), json(node, opts?), stdout, stderr }
+ *   (a run that fails has ok false and error { message, description?, node? }; runData still holds what ran; ok is the
+ *   run's own status: n8n 2.41.1 on Node 24 sometimes segfaults on exit after a successful run, exit says how it ended;
+ *   describeRun(execution) is the status with an unusual end, for progress lines)
+ *
+ *   QueueCluster.create(options?) → Promise<QueueCluster>   n8n in queue mode on 127.0.0.1 (scripts/n8n/queue.ts): Redis and a
+ *     throwaway Postgres (services.ts), a main N8nHost, `n8n worker` processes and an `n8n webhook` processor, each with its
+ *     own user folder (package installed) and one encryption key; WEBHOOK_URL points at the webhook processor
+ *     options: { version?, tarball?, workers? (2), concurrency? (2), env?, log? }
+ *     .main .workers .webhook .redis .postgres .webhookUrl   .start()   .executionWorkers() (execution id → worker)   .dispose()
+ *   startRedis() / startPostgres()   Debian's redis-server / a Postgres cluster in a temp folder (as nobody under root), on free ports
  *
  *   Workflows: loadExample(file) reads examples/<file>; itemsWorkflow(name, items, nodes) runs nodes over many input
  *   items; prepareWorkflow(workflow, { id, credential?, byName?, name? })
@@ -54,12 +68,12 @@
  *   nodeNamed(workflow, name) finds a node to edit; idFor(text) makes a stable 16-char id; replaceTrigger(workflow,
  *   triggerName, item) turns a trigger into a Manual Trigger + a Set node of the same name producing `item`.
  */
-export { toExecution, type Execution, type ExecutionItem } from './execution';
+export { describeRun, toExecution, type Execution, type ExecutionItem } from './execution';
 export { createHost, DEFAULT_OWNER, disposeAllHosts, N8nHost, type HostOptions, type Owner } from './host';
-export { ensureN8n, n8nBin, n8nInstalled, n8nRuntime } from './install';
+export { ensureN8n, n8nBin, n8nInstalled, n8nRuntime, n8nTraits, type N8nTraits } from './install';
 export { packPackage } from './pack';
 export { CREDENTIAL_TYPE, N8N_VERSION, NODE_TYPES, PACKAGE_NAME, REPO_ROOT } from './paths';
-export { freePort, type CliResult } from './processes';
+export { freePort, isRunning, processStat, watchLauncher, type CliResult } from './processes';
 export type { RestAnswer } from './rest';
 export {
 	idFor,
@@ -73,3 +87,5 @@ export {
 	type Workflow,
 	type WorkflowNode,
 } from './workflows';
+export { executionsStarted, N8nService, QueueCluster, type QueueClusterOptions } from './queue';
+export { postgresBin, ServiceProcess, startPostgres, startRedis, type PostgresServer, type RedisServer, type ServiceSpec } from './services';

@@ -31,6 +31,29 @@ export function n8nRuntime(version = N8N_VERSION): { nodeBin?: string; env: Reco
 	return { nodeBin, env };
 }
 
+export interface N8nTraits {
+	/**
+	 * n8n applies publishing through its workflow publication outbox (2.41). Activating or
+	 * deactivating over REST is then done shortly after the call answers (0.1 to 0.3 s here: the
+	 * outbox is woken at once, its 15 s poll is a fallback), and on start a webhook trigger whose
+	 * webhook n8n still has in its database is not registered again: n8n does not call its
+	 * checkExists. Older n8n does both before the call answers and calls checkExists on every start.
+	 */
+	publishesThroughOutbox: boolean;
+	/** The variable n8n reads its public webhook address from first: N8N_WEBHOOK_URL from 2.41 (WEBHOOK_URL is then deprecated), WEBHOOK_URL before. */
+	webhookUrlVariable: 'N8N_WEBHOOK_URL' | 'WEBHOOK_URL';
+}
+
+/** How an installed n8n version differs where the e2e suites and the host see it, read from its installed code. */
+export function n8nTraits(version = N8N_VERSION): N8nTraits {
+	const modules = path.join(REPO_ROOT, '.n8n-install', version, 'node_modules');
+	const config = path.join(modules, '@n8n', 'config', 'dist', 'index.js');
+	return {
+		publishesThroughOutbox: fs.existsSync(path.join(modules, 'n8n', 'dist', 'workflows', 'publication')),
+		webhookUrlVariable: fs.existsSync(config) && fs.readFileSync(config, 'utf8').includes("'N8N_WEBHOOK_URL'") ? 'N8N_WEBHOOK_URL' : 'WEBHOOK_URL',
+	};
+}
+
 /** Installs n8n when missing; the install script's progress goes to stderr (visible under jest too). */
 export function ensureN8n(version = N8N_VERSION): string {
 	if (n8nInstalled(version)) return n8nBin(version);

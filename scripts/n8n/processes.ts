@@ -28,6 +28,8 @@ export function childEnv(): NodeJS.ProcessEnv {
 
 export interface CliResult {
 	code: number | null;
+	/** The signal that ended the process (code is then null), e.g. SIGSEGV. */
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -48,6 +50,46 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 process.once('exit', () => {
 	for (const child of liveProcesses) killGroup(child, 'SIGKILL');
 });
+
+/** State and parent of a process from /proc (Linux); undefined when it is gone or there is no /proc. */
+export function processStat(pid: number): { state: string; ppid: number } | undefined {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// "pid (comm) state ppid …", where comm may hold spaces and parentheses.
+		const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return { state, ppid: Number(ppid) };
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether a process runs (a zombie, dead but not yet reaped, does not). */
+export function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+	}
+	return processStat(pid)?.state !== 'Z';
+}
+
+/**
+ * Calls `onGone` once the process that started this one is gone: its parent and, under `npm run`,
+ * npm too. npm runs a script through `sh -c`, forwards SIGINT and SIGTERM to that shell only (which
+ * exits and leaves its child running, now a child of init), and a killed npm leaves the shell.
+ */
+export function watchLauncher(onGone: () => void, intervalMs = 500): void {
+	const parent = process.ppid;
+	const launchers = [parent];
+	const grandparent = process.env.npm_lifecycle_event ? processStat(parent)?.ppid : undefined;
+	if (grandparent !== undefined && grandparent > 1) launchers.push(grandparent);
+	const timer = setInterval(() => {
+		if (process.ppid === parent && launchers.every(isRunning)) return;
+		clearInterval(timer);
+		onGone();
+	}, intervalMs);
+	timer.unref();
+}
 
 /**
  * Runs a command to completion. Its output goes to files, not pipes: `n8n execute` ends with
@@ -94,12 +136,12 @@ export function runProcess(
 			collect();
 			reject(error);
 		});
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			liveProcesses.delete(child);
 			// A runner child may outlive n8n briefly; the group goes with it.
 			killGroup(child, 'SIGKILL');
-			resolve({ code, ...collect() });
+			resolve({ code, signal, ...collect() });
 		});
 	});
 }

@@ -16,6 +16,7 @@ import {
 } from '../../scripts/examples';
 import {
 	createHost,
+	describeRun,
 	disposeAllHosts,
 	idFor,
 	itemsWorkflow,
@@ -158,7 +159,7 @@ async function execute(key: string): Promise<Execution> {
 	markWire();
 	const started = Date.now();
 	const execution = await host.execute(workflows[key].id!);
-	progress(`${workflows[key].name}: ${execution.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	progress(`${workflows[key].name}: ${describeRun(execution)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	if (!execution.ok && key !== 'failure' && key !== 'wrongSecret') progress(`stdout:\n${execution.stdout}\nstderr:\n${execution.stderr}`);
 	return execution;
 }
@@ -332,7 +333,7 @@ test('failed items stay paired to their inputs with Continue and with the error 
 	const continued = execution.json('After Continue');
 	expect(continued.map((item) => item.inputPost)).toEqual([likedPost, likedPost, 'post_missing', likedPost, likedPost]);
 	expect(continued[2]).toEqual({
-		error: 'Post not found',
+		error: 'Post not found (Post post_missing)',
 		message: notFound,
 		operation: 'Get the likes of a post',
 		httpCode: 404,
@@ -342,7 +343,7 @@ test('failed items stay paired to their inputs with Continue and with the error 
 
 	// Error output: the failed item leaves on it (with its input item's fields, as n8n adds them), the rest on the main output.
 	expect(execution.json('Liked').map((item) => item.inputPost)).toEqual([likedPost, likedPost, likedPost, likedPost]);
-	expect(execution.json('Failed')).toEqual([{ post: 'post_missing', error: 'Post not found', message: notFound, inputPost: 'post_missing' }]);
+	expect(execution.json('Failed')).toEqual([{ post: 'post_missing', error: 'Post not found (Post post_missing)', message: notFound, inputPost: 'post_missing' }]);
 });
 
 test('a wrong Client Secret stops the run with one accurate message', async () => {

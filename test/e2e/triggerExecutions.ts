@@ -58,11 +58,21 @@ export interface ExecutionSummary {
 	status: string;
 }
 
-/** The workflow's executions, newest first (up to 100). */
+const DONE = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/**
+ * The workflow's executions, newest first (up to 100), one entry per execution: n8n 1.x can list
+ * an execution that is just finishing twice, as running and as finished (the finished entry counts).
+ */
 export async function listExecutions(host: N8nHost, workflowId: string): Promise<ExecutionSummary[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const data = await restOk(host, 'GET', `/executions?filter=${filter}&limit=100`);
-	return (data.results as ExecutionSummary[]).map(({ id, workflowId: wf, mode, status }) => ({ id: String(id), workflowId: wf, mode, status }));
+	const byId = new Map<string, ExecutionSummary>();
+	for (const { id, workflowId: wf, mode, status } of data.results as ExecutionSummary[]) {
+		const entry = { id: String(id), workflowId: wf, mode, status };
+		if (!byId.has(entry.id) || DONE.has(status)) byId.set(entry.id, entry);
+	}
+	return [...byId.values()];
 }
 
 export async function getExecution(host: N8nHost, id: string): Promise<StoredExecution> {
@@ -82,8 +92,6 @@ export async function getExecution(host: N8nHost, id: string): Promise<StoredExe
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const DONE = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /**
  * Waits until the workflow has `count` finished executions (n8n stores a webhook's execution

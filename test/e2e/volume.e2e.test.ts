@@ -6,7 +6,7 @@
  * keeps every item paired to its input.
  */
 import { rateLimitFault, startSandbox, type LoggedRequest, type Sandbox } from '../sandbox';
-import { createHost, disposeAllHosts, itemsWorkflow, NODE_TYPES, type CredentialRef, type Execution, type N8nHost, type Workflow } from '../../scripts/n8n';
+import { createHost, describeRun, disposeAllHosts, itemsWorkflow, NODE_TYPES, type CredentialRef, type Execution, type N8nHost, type Workflow } from '../../scripts/n8n';
 
 const progress = (text: string) => process.stderr.write(`[e2e volume] ${text}\n`);
 
@@ -38,7 +38,7 @@ async function run(definition: Workflow): Promise<{ execution: Execution; wire: 
 	await host.importWorkflows([definition]);
 	const started = Date.now();
 	const execution = await host.execute(definition.id as string, { timeoutMs: 600_000 });
-	progress(`${definition.name}: ${execution.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	progress(`${definition.name}: ${describeRun(execution)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	if (execution.status !== 'success') progress(`stdout:\n${execution.stdout.slice(-4000)}\nstderr:\n${execution.stderr.slice(-4000)}`);
 	return { execution, wire: sandbox.requests({ since }) };
 }

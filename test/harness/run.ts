@@ -1,9 +1,10 @@
-import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	IDataObject,
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodeType,
 	INodeTypes,
@@ -103,6 +104,35 @@ export class Harness {
 				throw new Error('not supported in tests');
 			},
 		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/**
+	 * A resource locator's list, as n8n's server answers the editor: the node's list search method
+	 * in n8n-core's LoadOptionsContext, on a temporary node holding the editor's current parameters
+	 * (the ones set plus every default, as the editor sends them).
+	 */
+	async listSearch(
+		method: string,
+		options: { parameters: INodeParameters; credential?: INodeCredentialsDetails | null; filter?: string; paginationToken?: string },
+	): Promise<INodeListSearchResult> {
+		const type = `${PACKAGE}.imagineAnything`;
+		const nodeType = nodeTypes.getByNameAndVersion(type, 1);
+		const node: INode = {
+			id: 'temp-node',
+			name: 'Temp-Node',
+			type,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			...(options.credential ? { credentials: { [CREDENTIAL_TYPE]: options.credential } } : {}),
+		};
+		const parameters = NodeHelpers.getNodeParameters(nodeType.description.properties, options.parameters, true, false, node, nodeType.description) ?? {};
+		node.parameters = parameters;
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const additionalData = { ...this.additionalData(undefined as never), currentNodeParameters: parameters };
+		const search = nodeType.methods?.listSearch?.[method];
+		if (!search) throw new Error(`No list search method ${method}`);
+		return await search.call(new LoadOptionsContext(workflow, node, additionalData, 'parameters'), options.filter, options.paginationToken);
 	}
 
 	async run(options: RunOptions): Promise<RunResult> {

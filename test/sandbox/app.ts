@@ -11,6 +11,7 @@ import { headerRecord, parseTarget, readBody, sleep, writeReply } from './framew
 import { categoryFor, RateLimiter, rateLimitError, rateLimitHeaders } from './framework/rateLimit';
 import { RequestLog } from './framework/requestLog';
 import { Router, type Reply, type RouteMatch } from './framework/router';
+import { ANSWER_SHAPES } from './framework/shapes';
 import { presentAgent } from './presenters';
 import { createSeedIdentities, MAIN_SEED_HANDLE, seedStore } from './state/seed';
 import type { AgentRecord } from './state/records';
@@ -258,8 +259,9 @@ export class SandboxApp implements Sandbox {
 		};
 
 		const fault = this.injector.take(method, path);
-		const early = fault?.stage === 'answer' ? undefined : fault;
-		const late = fault?.stage === 'answer' ? fault : undefined;
+		const atAnswer = fault?.stage === 'answer' || fault?.shape !== undefined;
+		const early = atAnswer ? undefined : fault;
+		const late = atAnswer ? fault : undefined;
 		if (early?.delayMs) await sleep(early.delayMs);
 		const now = Date.now();
 		if (fault?.expireTokens) this.current.expireAccessTokens(now);
@@ -308,6 +310,7 @@ export class SandboxApp implements Sandbox {
 				this.log.add({ ...logged, status: reply.status, handledStatus, fault: 'answer' });
 				return;
 			}
+			if (late.shape && reply.status < 300) reply = { ...reply, body: ANSWER_SHAPES[late.shape](reply.body) };
 		}
 		writeReply(res, reply);
 		this.log.add({ ...logged, status: reply.status, ...(late ? { handledStatus: reply.status, fault: 'answer' as const } : {}) });

@@ -1,4 +1,4 @@
-import type { AgentRecord, CommentRecord, NotificationRecord, PostRecord, XpRecord } from './state/records';
+import type { AgentRecord, CommentRecord, EdgeRecord, NotificationRecord, PostRecord, XpRecord } from './state/records';
 import type { Store } from './state/store';
 import type { ApiAgent } from './types';
 
@@ -58,17 +58,6 @@ export function presentAgentWithCapabilities(store: Store, agent: AgentRecord): 
 	return { ...presentAgent(store, agent), capabilities: agent.capabilities };
 }
 
-function quotedSummary(store: Store, post: PostRecord): Record<string, unknown> {
-	return {
-		id: post.id,
-		content: post.content,
-		mediaType: post.mediaType,
-		mediaUrls: post.mediaUrls,
-		createdAt: iso(post.createdAt),
-		agent: agentSummary(agentOf(store, post.agentId)),
-	};
-}
-
 export function presentPost(store: Store, post: PostRecord, viewerId: string | null): Record<string, unknown> {
 	const quoted = post.quoteOf ? store.posts.get(post.quoteOf) : undefined;
 	return {
@@ -83,11 +72,36 @@ export function presentPost(store: Store, post: PostRecord, viewerId: string | n
 		isReposted: viewerId !== null && store.reposts.has(post.id, viewerId),
 		isAmplified: viewerId !== null && store.amplifies.has(post.id, viewerId),
 		isQuote: post.quoteOf !== null,
-		// null for ordinary posts, and for quotes whose original was deleted.
-		quotedPost: quoted ? quotedSummary(store, quoted) : null,
 		hashtags: post.hashtags,
 		mentions: post.mentions,
-		repostOf: post.quoteOf,
+		// The quoted post itself, as the SDK reads it (Post.from_dict of repostOf); null for ordinary
+		// posts, and for quotes whose original was deleted.
+		repostOf: quoted ? presentPost(store, quoted, viewerId) : null,
+	};
+}
+
+/** A simple repost as a post (what POST /api/posts/{id}/repost answers): the reposter's, without text of its own. */
+export function presentRepost(store: Store, repost: EdgeRecord, viewerId: string | null): Record<string, unknown> {
+	const original = store.posts.get(repost.subjectId);
+	return {
+		id: repost.id,
+		content: null,
+		mediaType: 'TEXT',
+		mediaUrls: [],
+		likeCount: 0,
+		commentCount: 0,
+		repostCount: 0,
+		viewCount: 0,
+		amplifyCount: 0,
+		createdAt: iso(repost.createdAt),
+		agent: agentSummary(agentOf(store, repost.actorId)),
+		isLiked: false,
+		isReposted: false,
+		isAmplified: false,
+		isQuote: false,
+		hashtags: [],
+		mentions: [],
+		repostOf: original ? presentPost(store, original, viewerId) : null,
 	};
 }
 

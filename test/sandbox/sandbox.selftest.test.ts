@@ -1,3 +1,4 @@
+import { trickyBytes } from '../fixtures/files';
 import { startSandbox, type Sandbox, type SandboxOptions } from './index';
 
 interface CallOptions {
@@ -48,6 +49,23 @@ async function withSandbox(options: SandboxOptions, run: (sb: Sandbox) => Promis
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the SDK's Post.from_dict needs of a post, down its repostOf chain (a nested post or null). */
+function expectSdkPost(post: any): void {
+	expect(post).toMatchObject({ id: expect.any(String), agent: { id: expect.any(String), handle: expect.any(String), name: expect.any(String) } });
+	if (post.repostOf !== null) {
+		expect(typeof post.repostOf).toBe('object');
+		expectSdkPost(post.repostOf);
+	}
+}
+
+async function uploadImage(sb: Sandbox, token: string): Promise<CallResult> {
+	const form = new FormData();
+	form.append('purpose', 'post');
+	form.append('file', new Blob([trickyBytes(300)], { type: 'image/png' }), 'shape.png');
+	const res = await fetch(`${sb.url}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+	return { status: res.status, body: await res.json(), headers: res.headers };
+}
 
 let sb: Sandbox;
 
@@ -293,6 +311,19 @@ describe('agents', () => {
 		expect(missing.body).toEqual({ error: 'not_found', message: 'Agent not found' });
 	});
 
+	it('takes agent handles with or without the @ the SDK puts before them', async () => {
+		const { access } = await tokenFor(sb);
+		expect((await call(sb, 'GET', '/api/agents/@alice_ai')).body.handle).toBe('alice_ai');
+		expect((await call(sb, 'GET', '/api/agents/%40alice_ai')).body.handle).toBe('alice_ai');
+		expect((await call(sb, 'POST', '/api/agents/@dave_auto/follow', { token: access })).body).toEqual({ following: true });
+		expect((await call(sb, 'GET', '/api/agents/@dave_auto/follow', { token: access })).body).toEqual({ following: true });
+		expect((await call(sb, 'GET', '/api/agents/@dave_auto/followers')).body.followers.map((a: any) => a.handle)).toContain('sandbox_agent');
+		expect((await call(sb, 'GET', '/api/agents/@sandbox_agent/following')).body.following.map((a: any) => a.handle)).toContain('dave_auto');
+		expect((await call(sb, 'DELETE', '/api/agents/@dave_auto/follow', { token: access })).body).toEqual({ following: false });
+		expect((await call(sb, 'GET', '/api/agents/@nobody_here')).status).toBe(404);
+		expect((await call(sb, 'GET', '/api/agents/@@alice_ai')).status).toBe(404);
+	});
+
 	it('updates the profile strictly', async () => {
 		const { access } = await tokenFor(sb);
 		const ok = await call(sb, 'PATCH', '/api/agents/me', { token: access, body: { bio: 'new bio', agentType: 'OTHER' } });
@@ -447,14 +478,28 @@ describe('posts', () => {
 		const post = (await sb.act('alice_ai', 'POST', '/api/posts', { content: 'share me' })).body.post;
 		const rp = await call(sb, 'POST', `/api/posts/${post.id}/repost`, { token: access });
 		expect(rp.status).toBe(201);
-		expect(rp.body).toEqual({ reposted: true, repostCount: 1 });
+		// The SDK reads the repost as a post (Post.from_dict): the reposter's, its repostOf the original.
+		expect(rp.body.post).toMatchObject({
+			id: expect.any(String),
+			content: null,
+			isQuote: false,
+			agent: { handle: 'sandbox_agent' },
+			repostOf: { id: post.id, content: 'share me', repostCount: 1, isReposted: true, agent: { handle: 'alice_ai' } },
+		});
+		expectSdkPost(rp.body.post);
 		const twice = await call(sb, 'POST', `/api/posts/${post.id}/repost`, { token: access });
 		expect(twice.status).toBe(409);
 		expect(twice.body).toEqual({ error: 'conflict', message: 'Already reposted' });
 
 		const quote = await sb.act('bob_bot', 'POST', `/api/posts/${post.id}/quote`, { content: 'so true #quote' });
 		expect(quote.status).toBe(201);
-		expect(quote.body.post).toMatchObject({ isQuote: true, repostOf: post.id, quotedPost: { id: post.id, content: 'share me' } });
+		expect(quote.body.post).toMatchObject({ isQuote: true, repostOf: { id: post.id, content: 'share me', agent: { handle: 'alice_ai' }, repostOf: null } });
+		expect(quote.body.post).not.toHaveProperty('quotedPost');
+		const quoteOfQuote = await sb.act('carol_analyst', 'POST', `/api/posts/${quote.body.post.id}/quote`, { content: 'and again' });
+		expect(quoteOfQuote.body.post.repostOf).toMatchObject({ id: quote.body.post.id, repostOf: { id: post.id } });
+		const timeline = await call(sb, 'GET', '/api/posts?limit=5');
+		expect(timeline.body.posts.filter((p: any) => p.isQuote)).toHaveLength(2);
+		for (const item of timeline.body.posts) expectSdkPost(item);
 		const reposts = await call(sb, 'GET', `/api/posts/${post.id}/reposts`);
 		expect(reposts.body.reposts.map((r: any) => [r.agent.handle, r.isQuote])).toEqual([
 			['bob_bot', true],
@@ -548,6 +593,52 @@ describe('routing and controls', () => {
 		expect(sb.faults()).toEqual([]);
 		const refreshed = await call(sb, 'POST', '/api/auth/token', { body: { grant_type: 'refresh_token', refresh_token: refresh } });
 		expect((await call(sb, 'GET', '/api/agents/me', { token: refreshed.body.access_token })).status).toBe(200);
+	});
+
+	it('names an upload both id (the SDK) and media_id (the guide)', async () => {
+		const { access } = await tokenFor(sb);
+		const uploaded = await uploadImage(sb, access);
+		expect(uploaded.status).toBe(201);
+		expect(uploaded.body).toMatchObject({ id: expect.stringMatching(/^med_/), type: 'IMAGE', contentType: 'image/png', size: 300 });
+		expect(uploaded.body.media_id).toBe(uploaded.body.id);
+	});
+
+	it('answers the other shape where sources disagree, on matching 2xx answers only', async () => {
+		const { access } = await tokenFor(sb);
+		const original = (await sb.act('alice_ai', 'POST', '/api/posts', { content: 'shape me' })).body.post;
+		const quote = (await sb.act('bob_bot', 'POST', `/api/posts/${original.id}/quote`, { content: 'quoted' })).body.post;
+
+		sb.addFault({ method: 'GET', path: '^/api/posts', shape: 'repostOfId', times: 2 });
+		const timeline = await call(sb, 'GET', '/api/posts?limit=5');
+		expect(timeline.body.posts.find((p: any) => p.id === quote.id)).toMatchObject({ isQuote: true, repostOf: original.id });
+		expect((await call(sb, 'GET', `/api/posts/${quote.id}`)).body.post.repostOf).toBe(original.id);
+		expect((await call(sb, 'GET', `/api/posts/${quote.id}`)).body.post.repostOf).toMatchObject({ id: original.id });
+
+		sb.addFault({ method: 'POST', path: '^/api/posts/[^/]+/repost$', shape: 'repostCounts', times: 2 });
+		const counts = await call(sb, 'POST', `/api/posts/${original.id}/repost`, { token: access });
+		expect(counts).toMatchObject({ status: 201, body: { reposted: true, repostCount: 2 } });
+		expect(sb.store.reposts.has(original.id, sb.seeded.agentId)).toBe(true);
+		const refused = await call(sb, 'POST', `/api/posts/${original.id}/repost`, { token: access });
+		expect(refused).toMatchObject({ status: 409, body: { error: 'conflict', message: 'Already reposted' } });
+
+		sb.addFault({ method: 'POST', path: '/api/upload', shape: 'mediaIdOnly' });
+		const guideShape = await uploadImage(sb, access);
+		expect(guideShape.body.media_id).toMatch(/^med_/);
+		expect(guideShape.body).not.toHaveProperty('id');
+		sb.addFault({ method: 'POST', path: '/api/upload', shape: 'idOnly' });
+		const sdkShape = await uploadImage(sb, access);
+		expect(sdkShape.body.id).toMatch(/^med_/);
+		expect(sdkShape.body).not.toHaveProperty('media_id');
+		expect(sb.requests({ path: '/api/upload' }).map((r) => [r.status, r.fault])).toEqual([
+			[201, 'answer'],
+			[201, 'answer'],
+		]);
+
+		expect(() => sb.addFault({ path: '/api/upload', shape: 'nested' as never })).toThrow(/shape must be one of repostOfId, repostCounts, mediaIdOnly, idOnly/);
+		expect(() => sb.addFault({ path: '/api/upload', shape: 'idOnly', status: 500 })).toThrow(/cannot be combined/);
+		expect((await call(sb, 'POST', '/__sandbox/faults', { body: { path: '/api/upload', shape: 'idOnly' } })).status).toBe(201);
+		expect(sb.faults()).toMatchObject([{ path: '/api/upload', shape: 'idOnly' }]);
+		sb.clearFaults();
 	});
 
 	it('mirrors the controls over HTTP', async () => {

@@ -1,5 +1,6 @@
 /** Public types of the ImagineAnything sandbox (see index.ts for the entry point). */
 
+import type { AnswerShape } from './framework/shapes';
 import type { Store } from './state/store';
 import type { DeliveryFilter, DeliveryTamper, WebhookDelivery, WebhookEngineOptions } from './webhooks';
 
@@ -102,6 +103,11 @@ export interface FaultSpec {
 	/** Body of the injected answer (JSON unless a string). Defaults to an error object for the status. */
 	body?: unknown;
 	headers?: Record<string, string>;
+	/**
+	 * Answer the handled request in another shape the service may use where public sources disagree
+	 * (framework/shapes.ts: `repostOfId`, `repostCounts`, `mediaIdOnly`, `idOnly`); a 2xx answer only.
+	 */
+	shape?: AnswerShape;
 	/** Wait before answering (or before running the request normally when no status is given). */
 	delayMs?: number;
 	/** Destroy the socket without answering. */

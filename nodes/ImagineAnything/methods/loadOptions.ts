@@ -2,11 +2,38 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { apiRequest } from '../transport';
 import { listItems } from '../transport/answers';
+import { LIST_UNAVAILABLE } from '../resources/generation/params';
 import { capabilityProblem } from '../resources/generation/providers';
 
 /** A list read with the node's credential, for dropdowns while the workflow is being edited. */
 async function apiList(this: ILoadOptionsFunctions, path: string, qs: IDataObject, key: string): Promise<IDataObject[]> {
 	return listItems((await apiRequest.call(this, { method: 'GET', path, qs, expect: { list: key } })).body, key);
+}
+
+/**
+ * A dropdown's entries: `providerDefault` (which works without the list) first, then the loaded
+ * ones. A list that cannot be loaded answers, instead of failing, `providerDefault` and an entry
+ * saying why and what to do: n8n would show a failed list as a disabled field reading "Error
+ * fetching options", hiding the reason and leaving nothing to choose.
+ */
+async function withProviderDefault(
+	providerDefault: INodePropertyOptions,
+	what: string,
+	load: () => Promise<INodePropertyOptions[]>,
+): Promise<INodePropertyOptions[]> {
+	try {
+		return [providerDefault, ...(await load())];
+	} catch (error) {
+		const { message, description } = error as Error & { description?: string | null };
+		return [
+			providerDefault,
+			{
+				name: `Cannot list ${what}: ${message}`,
+				value: LIST_UNAVAILABLE,
+				description: `${description ? `${description} ` : ''}Then close and reopen this node to load the list again. Until then, choose ${providerDefault.name} (this entry is not one of the ${what}).`,
+			},
+		];
+	}
 }
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
@@ -17,26 +44,23 @@ export async function getGenerationModels(this: ILoadOptionsFunctions): Promise<
 	const type = text(this.getCurrentNodeParameter('generationType'));
 	const providerDefault = { name: 'Provider Default', value: '', description: "The provider's default model" };
 	if (!provider || !type || capabilityProblem(provider, type)) return [providerDefault];
-	const models = await apiList.call(this, '/api/generate/models', { provider, type }, 'models');
-	return [
-		providerDefault,
-		...models.map((model) => ({
+	return await withProviderDefault(providerDefault, 'models', async () =>
+		(await apiList.call(this, '/api/generate/models', { provider, type }, 'models')).map((model) => ({
 			name: `${text(model.name || model.id)}${model.isDefault === true ? ' (Default)' : ''}`,
 			value: text(model.id),
 			description: text(model.id),
 		})),
-	];
+	);
 }
 
 /** The ElevenLabs voices of the connected account. */
 export async function getGenerationVoices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const voices = await apiList.call(this, '/api/generate/voices', { provider: 'ELEVENLABS' }, 'voices');
-	return [
-		{ name: 'Provider Default (Rachel)', value: '', description: "ElevenLabs' default voice" },
-		...voices.map((voice) => ({
+	const providerDefault = { name: 'Provider Default (Rachel)', value: '', description: "ElevenLabs' default voice" };
+	return await withProviderDefault(providerDefault, 'voices', async () =>
+		(await apiList.call(this, '/api/generate/voices', { provider: 'ELEVENLABS' }, 'voices')).map((voice) => ({
 			name: text(voice.name || voice.voice_id),
 			value: text(voice.voice_id),
 			description: [voice.gender, voice.age, voice.accent, voice.use_case].filter(Boolean).map(text).join(', '),
 		})),
-	];
+	);
 }

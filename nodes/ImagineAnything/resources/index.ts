@@ -44,6 +44,18 @@ export const resources: ResourceDefinition[] = [
 	reportResource,
 ].sort((a, b) => a.name.localeCompare(b.name));
 
+/**
+ * The node's subtitle on the canvas, "<Operation>: <Resource>" ("Get My Profile: Agent"). n8n
+ * evaluates it as an expression in the editor, so the names come as a table made from the
+ * resources' operations, keyed by the values a workflow holds; values the table does not know
+ * (a workflow from a later version) show as they are.
+ */
+export const operationSubtitle = `={{ ${JSON.stringify(
+	Object.fromEntries(
+		resources.flatMap((resource) => resource.operations.map(({ option }) => [`${resource.value}/${String(option.value)}`, `${option.name}: ${resource.name}`])),
+	),
+)}[$parameter.resource + "/" + $parameter.operation] || $parameter.operation + ": " + $parameter.resource }}`;
+
 export const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',

@@ -76,7 +76,7 @@ export function listFields(maxLimit?: number): INodeProperties[] {
 	];
 }
 
-export const AGENT_TYPES = ['ASSISTANT', 'CHATBOT', 'CREATIVE', 'ANALYST', 'AUTOMATION', 'OTHER'] as const;
+export const AGENT_TYPES = ['ANALYST', 'ASSISTANT', 'AUTOMATION', 'CHATBOT', 'CREATIVE', 'OTHER'] as const;
 
 /** Options of an API enum, in the order given, named in title case: `HATE_SPEECH` is "Hate Speech". */
 export function enumOptions(values: readonly string[]): INodePropertyOptions[] {

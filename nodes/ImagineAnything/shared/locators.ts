@@ -111,8 +111,7 @@ export async function locatorValue(this: IExecuteSingleFunctions, parameter: str
 	const { kind, label } = PLACEHOLDERS[parameter] ?? { kind: 'id', label: parameter };
 	const parsed = parseLocator(kind, rawValue(this.getNodeParameter(parameter, '')), await acceptedHosts.call(this));
 	if ('value' in parsed) return parsed.value;
-	const itemIndex = this.getItemIndex();
-	throw new NodeOperationError(this.getNode(), `"${label}" ${parsed.problem} (item ${itemIndex})`, { itemIndex, description: parsed.hint });
+	throw new NodeOperationError(this.getNode(), `"${label}" ${parsed.problem}`, { itemIndex: this.getItemIndex(), description: parsed.hint });
 }
 
 /** Replaces every `{parameter}` in a path with the URL-encoded, normalised parameter value. */
@@ -143,7 +142,7 @@ export function pathValues(this: IExecuteSingleFunctions, path: string): Array<{
 	return values;
 }
 
-/** A "By URL" mode takes the value from a URL that `url` matches, and refuses any other text. */
+/** A URL mode takes the value from a URL that `url` matches, and refuses any other text. */
 function fromUrl(url: RegExp, errorMessage: string): Pick<INodePropertyMode, 'extractValue' | 'validation'> {
 	return {
 		extractValue: { type: 'regex', regex: url.source },
@@ -171,13 +170,13 @@ export function postLocator(overrides: Partial<INodeProperties> = {}): INodeProp
 		description: 'The post to act on',
 		modes: [
 			{
-				displayName: 'By ID',
+				displayName: 'ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. post_abc123',
 			},
 			{
-				displayName: 'By URL',
+				displayName: 'URL',
 				name: 'url',
 				type: 'string',
 				placeholder: 'e.g. https://imagineanything.com/post/post_abc123',
@@ -205,13 +204,13 @@ export function agentLocator(overrides: Partial<INodeProperties> = {}): INodePro
 				typeOptions: { searchListMethod: 'searchAgents', searchable: true },
 			},
 			{
-				displayName: 'By Handle',
+				displayName: 'Handle',
 				name: 'handle',
 				type: 'string',
 				placeholder: 'e.g. alice_ai or @alice_ai',
 			},
 			{
-				displayName: 'By URL',
+				displayName: 'URL',
 				name: 'url',
 				type: 'string',
 				placeholder: 'e.g. https://imagineanything.com/agent/alice_ai',

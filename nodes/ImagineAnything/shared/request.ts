@@ -240,6 +240,7 @@ function executorFor(call: ApiCall, routing: INodePropertyRouting) {
 		try {
 			return await runOperation.call(this, call, routing, requestData);
 		} catch (error) {
+			withMissingTarget.call(this, call, error);
 			// n8n's declarative engine would make an error item without pairedItem (and turn any error
 			// that is not a NodeApiError into one "with code none"): the item's failure is ours to shape.
 			if (this.continueOnFail()) return [failedItem.call(this, call, routing, error as Error)];
@@ -287,6 +288,22 @@ function asItemError(this: IExecutePaginationFunctions, error: unknown): Error {
 	return new NodeApiError(this.getNode(), {}, { message: cause.message, description: cause.description ?? undefined, itemIndex: this.getItemIndex() });
 }
 
+/** What the request's path was about, e.g. ` (Agent nobody_here, Post post_1)`; empty when nothing. */
+function targetOf(this: IExecutePaginationFunctions, call: ApiCall): { about: ReturnType<typeof pathValues>; text: string } {
+	const about = pathValues.call(this, call.path);
+	return { about, text: about.length ? ` (${about.map(({ label, value }) => `${label} ${value}`).join(', ')})` : '' };
+}
+
+/**
+ * A 404 message of the service ("Agent not found") names what was not found, so that it stands
+ * alone (an AI agent reading it, a log line) without the item's parameters beside it.
+ */
+function withMissingTarget(this: IExecutePaginationFunctions, call: ApiCall, error: unknown): void {
+	if (!(error instanceof NodeApiError) || error.httpCode !== '404') return;
+	const { about, text } = targetOf.call(this, call);
+	if (about.length && !about.some(({ value }) => error.message.includes(String(value)))) error.message = `${error.message}${text}`;
+}
+
 /**
  * The output item of a failed item under Continue On Fail or n8n's error output, paired to its
  * input: `error` (what went wrong) and `message` (which operation on what, whether it was sent,
@@ -299,8 +316,7 @@ function failedItem(this: IExecutePaginationFunctions, call: ApiCall, routing: I
 	const { description, httpCode } = error as Error & { description?: string | null; httpCode?: string | null };
 	const status = httpCode && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined;
 	const action = actions.get(routing) ?? 'The request';
-	const about = pathValues.call(this, call.path);
-	const target = about.length ? ` (${about.map(({ label, value }) => `${label} ${value}`).join(', ')})` : '';
+	const { about, text: target } = targetOf.call(this, call);
 	const outcome = status ? `failed: ImagineAnything answered ${status}` : error instanceof NodeOperationError ? 'was not sent' : 'failed';
 	const json: IDataObject = { error: error.message, message: [`${action}${target} ${outcome}.`, description].filter(Boolean).join(' ') };
 	if (this.getNode().onError !== 'continueErrorOutput') {

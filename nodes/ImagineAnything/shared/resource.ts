@@ -6,6 +6,8 @@ import { describeRoute } from './request';
 export interface OperationDefinition {
 	option: INodePropertyOptions & { action: string };
 	fields: INodeProperties[];
+	/** What an AI agent is told about the operation as a tool (operation.ts). */
+	toolDescription: string;
 }
 
 function withShow(field: INodeProperties, show: IDisplayOptions['show']): INodeProperties {
@@ -16,6 +18,25 @@ function withShow(field: INodeProperties, show: IDisplayOptions['show']): INodeP
 			show: { ...show, ...field.displayOptions?.show },
 		},
 	};
+}
+
+/**
+ * The node as a tool of n8n's AI Agent (only there, `@tool`): the description the model reads,
+ * per operation and editable. n8n's own would say only "Create a post in ImagineAnything"; with a
+ * parameter of this name n8n adds none of its own and hands this one to the model.
+ */
+function toolDescriptionField(operation: OperationDefinition): INodeProperties {
+	const field: INodeProperties = {
+		displayName: 'Description',
+		name: 'toolDescription',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		default: '',
+		description: 'What the AI model is told about this tool: what it does and the format of each parameter. Edit it to add your own instructions.',
+		displayOptions: { show: { '@tool': [true] } },
+	};
+	field.default = operation.toolDescription;
+	return field;
 }
 
 /** A resource: its entry in the Resource list, its operations, and all of its parameters. */
@@ -47,15 +68,20 @@ export function defineResource(resource: Omit<ResourceDefinition, 'properties'>)
 		options: operations.map((operation) => operation.option).sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultOperation,
 	};
-	const fields = operations.flatMap((operation) =>
-		operation.fields.map((field) => withShow(field, { resource: [value], operation: [operation.option.value as string] })),
-	);
-	return { ...resource, properties: [selector, ...fields] };
+	const shownFor = (operation: OperationDefinition, field: INodeProperties) =>
+		withShow(field, { resource: [value], operation: [operation.option.value as string] });
+	// The tool descriptions first, in a block of their own, so that each operation's fields keep
+	// their order and a parameter several operations share can still be merged into one.
+	const toolDescriptions = operations.map((operation) => shownFor(operation, toolDescriptionField(operation)));
+	const fields = operations.flatMap((operation) => operation.fields.map((field) => shownFor(operation, field)));
+	return { ...resource, properties: [selector, ...toolDescriptions, ...fields] };
 }
 
 /** A stable text of a property without the resource/operation it shows for (functions by identity). */
 function definitionKey(property: INodeProperties, functionIds: Map<unknown, number>): string {
-	const { resource, operation, ...otherShow } = property.displayOptions?.show ?? {};
+	const otherShow = { ...property.displayOptions?.show };
+	delete otherShow.resource;
+	delete otherShow.operation;
 	const rest = { ...property, displayOptions: { ...property.displayOptions, show: otherShow } };
 	return JSON.stringify(rest, (_key, value: unknown) => {
 		if (typeof value !== 'function') return value;

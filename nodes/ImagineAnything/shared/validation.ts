@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { rulesOf, type FieldRules } from './descriptions';
 
 /** What problemWith checks: a field's rules, its label, whether it is required and its options' values. */
-type FieldRule = FieldRules & { label: string; required?: boolean; oneOf?: readonly string[] };
+export type FieldRule = FieldRules & { label: string; required?: boolean; oneOf?: readonly string[] };
 
 /** A full http(s) URL. */
 export const HTTP_URL = /^https?:\/\/[^\s/$.?#].[^\s]*$/i;
@@ -59,7 +59,7 @@ function problemWith(value: unknown, rule: FieldRule): string | undefined {
 }
 
 /** What kind of JSON value a field sends. */
-type Kind = 'text' | 'number' | 'boolean' | 'list' | 'other';
+export type Kind = 'text' | 'number' | 'boolean' | 'list' | 'other';
 
 function kindOf(field: INodeProperties, rules: FieldRules): Kind {
 	if (rules.list) return 'list';
@@ -125,16 +125,20 @@ export function typedParameter(this: IExecuteSingleFunctions, label: string, val
 	return result.value as number | boolean | undefined;
 }
 
+/**
+ * A value of a parameter refused before anything is sent. The message names the parameter and what
+ * is wrong with the value; the description says what to change. Neither names the item (n8n shows
+ * it with the error, and an AI agent reading the message has no use for it).
+ */
 export function invalidParameter(
 	this: IExecuteSingleFunctions,
 	label: string,
 	problem: string,
 	description?: string,
 ): NodeOperationError {
-	const itemIndex = this.getItemIndex();
-	return new NodeOperationError(this.getNode(), `"${label}" ${problem} (item ${itemIndex})`, {
-		itemIndex,
-		description: description ?? `Correct "${label}" for item ${itemIndex}; nothing was sent to ImagineAnything.`,
+	return new NodeOperationError(this.getNode(), `"${label}" ${problem}`, {
+		itemIndex: this.getItemIndex(),
+		description: description ?? `Correct "${label}"; nothing was sent to ImagineAnything.`,
 	});
 }
 
@@ -151,7 +155,7 @@ function sentValue(request: IHttpRequestOptions, type: string | undefined, prope
 }
 
 /** Where a field is sent: a plain body or query property (not computed by an expression). */
-function sendTarget(field: INodeProperties): { type?: string; property: string } | undefined {
+export function sendTarget(field: INodeProperties): { type?: string; property: string } | undefined {
 	const send = field.routing?.send;
 	if (!send || typeof send.property !== 'string' || send.property.startsWith('=')) return undefined;
 	return { type: send.type, property: send.property };
@@ -168,25 +172,14 @@ export function sentFieldLabels(fields: INodeProperties[]): Record<string, strin
 	return labels;
 }
 
-/** The checks of a field (of a collection: of each of its options), from its definition and rules. */
-function checksOf(field: INodeProperties, topLevel: boolean): FieldCheck[] {
+/**
+ * A field's rule as derived from its definition: its rules, whether it is required (a top-level
+ * field marked required, unless it shows only under a condition of its own), its options' values
+ * and n8n's own limits of a number field. Undefined for a collection (its options have rules).
+ */
+export function fieldRule(field: INodeProperties, topLevel: boolean): { rule: FieldRule; kind: Kind } | undefined {
+	if (field.type === 'collection') return undefined;
 	const rules = rulesOf(field);
-	if (field.type === 'collection') {
-		const options = (field.options ?? []) as INodeProperties[];
-		const targets = options.map(sendTarget).filter((t): t is { type?: string; property: string } => !!t);
-		const nonEmpty: FieldCheck[] = rules.atLeastOne
-			? [
-					function (request) {
-						if (targets.some((t) => sentValue(request, t.type, t.property) !== undefined)) return undefined;
-						return invalidParameter.call(this, field.displayName, 'is empty', rules.atLeastOne);
-					},
-				]
-			: [];
-		// The options' checks first: they drop values that mean "not set".
-		return [...options.flatMap((option) => checksOf(option, false)), ...nonEmpty];
-	}
-	const target = sendTarget(field);
-	if (!target) return [];
 	// A field shown only under a condition of its own (another parameter's value) may rightly be absent.
 	const conditional = Object.keys(field.displayOptions?.show ?? {}).some((key) => key !== 'resource' && key !== 'operation');
 	const rule: FieldRule = { label: field.displayName, required: topLevel && field.required === true && !conditional, ...rules };
@@ -194,7 +187,6 @@ function checksOf(field: INodeProperties, topLevel: boolean): FieldCheck[] {
 	if (field.type === 'options' && !rules.otherValues && !field.typeOptions?.loadOptionsMethod && options?.length) {
 		rule.oneOf = options.map((option) => String(option.value));
 	}
-	// n8n's own limits of a number field are its rules too.
 	const { minValue, maxValue, numberPrecision } = (field.typeOptions ?? {}) as {
 		minValue?: number;
 		maxValue?: number;
@@ -205,27 +197,95 @@ function checksOf(field: INodeProperties, topLevel: boolean): FieldCheck[] {
 		rule.max ??= maxValue;
 		if (numberPrecision === 0) rule.integer = true;
 	}
-	const kind = kindOf(field, rules);
+	return { rule, kind: kindOf(field, rules) };
+}
+
+/**
+ * Whether "" can never be a value of the field: then "" in an optional field means "not set". An
+ * AI agent fills every key n8n offers it (n8n marks them all required) and sends "" for those it
+ * means to leave alone.
+ */
+export function emptyMeansUnset(rule: FieldRule, kind: Kind): boolean {
+	if (rule.required) return false;
+	if (kind === 'number' || kind === 'boolean' || kind === 'list') return true;
+	return !!rule.minLength || !!rule.url || (rule.oneOf !== undefined && !rule.oneOf.includes('')) || (rule.pattern !== undefined && !rule.pattern.test(''));
+}
+
+function between(min: number | undefined, max: number | undefined, unit = ''): string {
+	if (min !== undefined && max !== undefined) return min === max ? ` of ${min}${unit}` : ` of ${min}–${max}${unit}`;
+	if (min !== undefined) return ` of at least ${min}${unit}`;
+	return max !== undefined ? ` of at most ${max}${unit}` : '';
+}
+
+/**
+ * What a field takes, in words from its rules, as a clause after its name: "takes text of at most
+ * 500 characters", "takes one of TEXT, IMAGE". Said where a value is refused (the fix) and in what
+ * an AI agent is told about the tool. Undefined when the rules ask for nothing in particular.
+ */
+export function requirement(rule: FieldRule, kind: Kind): string | undefined {
+	const clauses: string[] = [];
+	if (kind === 'list') {
+		const count = rule.maxItems !== undefined ? `at most ${rule.maxItems} ` : '';
+		const entries = rule.url ? 'full http(s) URLs' : rule.itemMaxLength !== undefined ? `entries of at most ${rule.itemMaxLength} characters each` : 'entries';
+		clauses.push(`takes a comma-separated list of ${count}${entries}`);
+	} else if (kind === 'number') {
+		clauses.push(`takes ${rule.integer ? 'a whole number' : 'a number'}${rule.min !== undefined && rule.max !== undefined ? ` from ${rule.min} to ${rule.max}` : between(rule.min, rule.max)}`);
+	} else if (kind === 'boolean') {
+		clauses.push('takes true or false');
+	} else if (rule.oneOf) {
+		clauses.push(`takes one of ${rule.oneOf.join(', ')}`);
+	} else if (rule.url) {
+		clauses.push('takes a full http(s) URL');
+	} else if (rule.minLength !== undefined || rule.maxLength !== undefined) {
+		clauses.push(`takes text${between(rule.minLength, rule.maxLength, ' characters')}`);
+	}
+	if (rule.pattern && rule.patternHint) clauses.push(rule.patternHint);
+	return clauses.length ? clauses.join(' and ') : undefined;
+}
+
+/** The checks of a field (of a collection: of each of its options), from its definition and rules. */
+function checksOf(field: INodeProperties, topLevel: boolean): FieldCheck[] {
+	if (field.type === 'collection') {
+		const { atLeastOne } = rulesOf(field);
+		const options = (field.options ?? []) as INodeProperties[];
+		const targets = options.map(sendTarget).filter((t): t is { type?: string; property: string } => !!t);
+		const nonEmpty: FieldCheck[] = atLeastOne
+			? [
+					function (request) {
+						if (targets.some((t) => sentValue(request, t.type, t.property) !== undefined)) return undefined;
+						return invalidParameter.call(this, field.displayName, 'is empty', atLeastOne);
+					},
+				]
+			: [];
+		// The options' checks first: they drop values that mean "not set".
+		return [...options.flatMap((option) => checksOf(option, false)), ...nonEmpty];
+	}
+	const target = sendTarget(field);
+	const derived = fieldRule(field, topLevel);
+	if (!target || !derived) return [];
+	const { rule, kind } = derived;
+	const takes = requirement(rule, kind);
+	const fix = `${takes ? `"${rule.label}" ${takes}` : `Set "${rule.label}"`}; nothing was sent to ImagineAnything.`;
+	const unsetWhenEmpty = emptyMeansUnset(rule, kind);
 	return [
 		function (request) {
 			const sent = sentIn(request, target.type);
 			const value = typed(sent?.[target.property], kind);
-			if ('problem' in value) return invalidParameter.call(this, rule.label, value.problem);
-			// An optional text that can never be empty: "" means "not set" (as an AI agent fills it).
-			if (value.value === '' && !rule.required && rule.minLength) value.value = undefined;
+			if ('problem' in value) return invalidParameter.call(this, rule.label, value.problem, fix);
+			if (value.value === '' && unsetWhenEmpty) value.value = undefined;
 			if (sent && target.property in sent) {
 				if (value.value === undefined) delete sent[target.property];
 				else sent[target.property] = value.value;
 			}
 			const problem = problemWith(value.value, rule);
-			return problem ? invalidParameter.call(this, rule.label, problem) : undefined;
+			return problem ? invalidParameter.call(this, rule.label, problem, fix) : undefined;
 		},
 	];
 }
 
 /**
  * Checks the request n8n built from an operation's parameters against what its fields declare
- * (required, rules, options) before anything is sent, naming the parameter and the item.
+ * (required, rules, options) before anything is sent, naming the parameter.
  */
 export function checkFields(fields: INodeProperties[]): PreSendAction {
 	const checks = fields.flatMap((field) => checksOf(field, true));

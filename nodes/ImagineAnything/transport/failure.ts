@@ -1,6 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { missingServiceError } from '../resources/generation/providers';
 import type { TransportFailure } from './exchange';
 import { packageError } from './packageErrors';
 
@@ -114,6 +115,8 @@ export function statusError(node: INode, request: RequestSummary, status: number
 			body,
 		);
 	}
+	const missingService = status === 400 ? missingServiceError(request.path, said) : undefined;
+	if (missingService) return apiError(node, request, missingService.message, missingService.description, status, body);
 	let description = `${HOW_TO_FIX[status] ?? `ImagineAnything refused the request (HTTP ${status}).`}${text}`;
 	const details = isRecord(body.details) ? Object.entries(body.details) : [];
 	if (details.length) description = `${description} Details: ${JSON.stringify(body.details)}`;

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { timeOf } from '../../ImagineAnything/shared/eventItems';
+
 /*
  * How far a newest-first list has been read: the newest `createdAt` seen, plus the ids seen
  * within OVERLAP_MS before it. An item is new when it is not older than that window and its
@@ -35,10 +37,6 @@ export function positionOf(newest: IDataObject[], complete: boolean): Position {
 
 export function idOf(item: IDataObject): string {
 	return String(item.id ?? '');
-}
-
-export function timeOf(item: IDataObject): number {
-	return typeof item.createdAt === 'string' || typeof item.createdAt === 'number' ? Date.parse(String(item.createdAt)) : NaN;
 }
 
 export function isPosition(value: unknown): value is Position {

@@ -1,8 +1,31 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { apiRequest } from '../../ImagineAnything/transport';
-import { unwrap } from '../../ImagineAnything/transport/answers';
-import { PAGE_SIZE, readList } from './pages';
+import {
+	eventItem,
+	messageEvent,
+	notificationEvent,
+	orderEvent,
+	timeOf,
+	type TriggerEvent,
+} from '../../ImagineAnything/shared/eventItems';
+import {
+	isOwn,
+	latestMessage,
+	latestNotification,
+	latestOrder,
+	listOrders,
+	matchesStatuses,
+	matchesTypes,
+	messagesPath,
+	notificationQuery,
+	orderQuery,
+	PAGE_SIZE,
+	readList,
+	updatedTime,
+	whoAmI,
+	type Me,
+	type OrderFilters,
+} from '../../ImagineAnything/shared/eventReads';
 import {
 	advance,
 	idOf,
@@ -13,14 +36,14 @@ import {
 	OVERLAP_MS,
 	positionOf,
 	START,
-	timeOf,
 	type Position,
 } from './position';
 
 /**
  * One kind of event the poll trigger reports. `state` is plain JSON kept in the node's static
  * data; `poll` returns the new items (oldest first) and the state after them, so the caller
- * stores it only when the whole poll succeeded and a failed poll is simply repeated.
+ * stores it only when the whole poll succeeded and a failed poll is simply repeated. Items are
+ * shaped by eventItem, like the webhook Trigger's.
  */
 export interface EventSource {
 	/** What the stored state is about; when it changes (other event or filter), the trigger starts afresh. */
@@ -28,8 +51,8 @@ export interface EventSource {
 	/** The state at activation: everything that exists now counts as seen. */
 	start(this: IPollFunctions): Promise<IDataObject>;
 	poll(this: IPollFunctions, state: IDataObject): Promise<{ items: IDataObject[]; state: IDataObject }>;
-	/** The latest matching item, for a manual test; changes nothing. */
-	sample(this: IPollFunctions): Promise<IDataObject | undefined>;
+	/** The latest matching event, for a manual test; changes nothing. */
+	sample(this: IPollFunctions): Promise<TriggerEvent | undefined>;
 }
 
 function positionIn(state: IDataObject, key = 'position'): Position {
@@ -42,15 +65,6 @@ function positionIn(state: IDataObject, key = 'position'): Position {
 function notificationTypes(this: IPollFunctions): string[] {
 	if (this.getNodeParameter('event') === 'mention') return ['MENTION'];
 	return (this.getNodeParameter('notificationTypes', []) as string[]).map((t) => t.toUpperCase());
-}
-
-function notificationQuery(types: string[]): IDataObject {
-	// The API filters by one type; several are filtered here.
-	return types.length === 1 ? { type: types[0] } : {};
-}
-
-function matchesTypes(types: string[], item: IDataObject): boolean {
-	return types.length === 0 || types.includes(String(item.type ?? '').toUpperCase());
 }
 
 const notifications: EventSource = {
@@ -73,39 +87,16 @@ const notifications: EventSource = {
 		});
 		const fresh = listed.filter((item) => isNew(position, item));
 		return {
-			items: oldestFirst(fresh.filter((item) => matchesTypes(types, item))),
+			items: oldestFirst(fresh.filter((item) => matchesTypes(types, item))).map((n) => eventItem(notificationEvent(n))),
 			state: { position: advance(position, fresh) } as unknown as IDataObject,
 		};
 	},
 	async sample() {
-		const types = notificationTypes.call(this);
-		const listed = await readList.call(this, {
-			path: '/api/notifications',
-			key: 'notifications',
-			qs: notificationQuery(types),
-			maxPages: 1,
-		});
-		return listed.find((item) => matchesTypes(types, item));
+		return await latestNotification.call(this, notificationTypes.call(this));
 	},
 };
 
 // ---- direct messages -------------------------------------------------------------------
-
-interface Me {
-	id: string;
-	handle: string;
-}
-
-async function whoAmI(this: IPollFunctions): Promise<Me> {
-	const me = unwrap((await apiRequest.call(this, { method: 'GET', path: '/api/agents/me', expect: 'object' })).body, 'agent');
-	return { id: String(me.id ?? ''), handle: String(me.handle ?? '') };
-}
-
-function isOwn(message: IDataObject, me: Me): boolean {
-	if (typeof message.isOwn === 'boolean') return message.isOwn;
-	const sender = (message.sender ?? message.agent ?? {}) as IDataObject;
-	return (me.id !== '' && sender.id === me.id) || (me.handle !== '' && sender.handle === me.handle);
-}
 
 function lastMessageOf(conversation: IDataObject): IDataObject | undefined {
 	const last = conversation.lastMessage;
@@ -117,14 +108,6 @@ function activityOf(conversation: IDataObject): number {
 	const last = lastMessageOf(conversation);
 	const time = last ? timeOf(last) : NaN;
 	return Number.isNaN(time) ? Date.parse(String(conversation.updatedAt ?? conversation.lastMessageAt ?? '')) : time;
-}
-
-function messagesPath(conversationId: string): string {
-	return `/api/conversations/${encodeURIComponent(conversationId)}/messages`;
-}
-
-function asMessageItem(message: IDataObject, conversation: IDataObject): IDataObject {
-	return { ...message, conversationId: message.conversationId ?? conversation.id, participant: conversation.participant };
 }
 
 interface MessageState {
@@ -182,7 +165,7 @@ const messages: EventSource = {
 			until: (c) => activityOf(c) < state.listedAt - OVERLAP_MS,
 		});
 		const positions = { ...state.conversations };
-		const items: IDataObject[] = [];
+		const received: IDataObject[] = [];
 		for (const conversation of conversations) {
 			const id = idOf(conversation);
 			const position = positions[id] ?? { ...START };
@@ -197,7 +180,7 @@ const messages: EventSource = {
 			const fresh = listed.filter((message) => isNew(position, message));
 			positions[id] = advance(position, fresh);
 			for (const message of fresh) {
-				if (includeOwn || !isOwn(message, state.me)) items.push(asMessageItem(message, conversation));
+				if (includeOwn || !isOwn(message, state.me)) received.push({ ...message, conversationId: message.conversationId ?? id });
 			}
 		}
 		const next: MessageState = {
@@ -205,34 +188,20 @@ const messages: EventSource = {
 			listedAt: newestActivity(conversations, state.listedAt),
 			conversations: positions,
 		};
-		return { items: oldestFirst(items), state: next as unknown as IDataObject };
+		return { items: oldestFirst(received).map((message) => eventItem(messageEvent(message))), state: next as unknown as IDataObject };
 	},
 	async sample() {
-		const includeOwn = this.getNodeParameter('includeOwnMessages', false) as boolean;
-		const me = await whoAmI.call(this);
-		const conversations = await readList.call(this, { path: '/api/conversations', key: 'conversations', maxPages: 1, limit: 10 });
-		for (const conversation of conversations) {
-			const listed = await readList.call(this, { path: messagesPath(idOf(conversation)), key: 'messages', maxPages: 1, limit: 20 });
-			const message = oldestFirst(listed)
-				.reverse()
-				.find((m) => includeOwn || !isOwn(m, me));
-			if (message) return asMessageItem(message, conversation);
-		}
-		return undefined;
+		return await latestMessage.call(this, this.getNodeParameter('includeOwnMessages', false) as boolean);
 	},
 };
 
 // ---- orders ----------------------------------------------------------------------------
 
-function orderFilters(this: IPollFunctions): { role: string; statuses: string[] } {
+function orderFilters(this: IPollFunctions): OrderFilters {
 	return {
 		role: this.getNodeParameter('orderRole', 'all') as string,
 		statuses: (this.getNodeParameter('orderStatuses', []) as string[]).map((s) => s.toUpperCase()),
 	};
-}
-
-function orderQuery(role: string, statuses: string[]): IDataObject {
-	return { role, ...(statuses.length === 1 ? { status: statuses[0] } : {}) };
 }
 
 /**
@@ -244,16 +213,6 @@ function versionOf(order: IDataObject): string {
 	return `${String(order.status ?? '')}|${Array.isArray(history) ? history.length : ''}`;
 }
 
-function updatedTime(order: IDataObject): number {
-	const time = Date.parse(String(order.updatedAt ?? order.createdAt ?? ''));
-	return Number.isNaN(time) ? 0 : time;
-}
-
-async function listOrders(this: IPollFunctions): Promise<IDataObject[]> {
-	const { role, statuses } = orderFilters.call(this);
-	return await readList.call(this, { path: '/api/marketplace/orders', key: 'orders', qs: orderQuery(role, statuses) });
-}
-
 function orderVersions(state: IDataObject): Record<string, string> {
 	const versions = state.versions;
 	return versions && typeof versions === 'object' && !Array.isArray(versions) ? { ...(versions as Record<string, string>) } : {};
@@ -261,37 +220,32 @@ function orderVersions(state: IDataObject): Record<string, string> {
 
 const orders: EventSource = {
 	scope() {
-		const { role, statuses } = orderFilters.call(this);
-		const query = orderQuery(role, statuses);
-		return `orders:${role}:${String(query.status ?? '*')}`;
+		const filters = orderFilters.call(this);
+		return `orders:${filters.role}:${String(orderQuery(filters).status ?? '*')}`;
 	},
 	async start() {
 		const versions: Record<string, string> = {};
-		for (const order of await listOrders.call(this)) versions[idOf(order)] = versionOf(order);
+		for (const order of await listOrders.call(this, orderFilters.call(this))) versions[idOf(order)] = versionOf(order);
 		return { versions };
 	},
 	async poll(state) {
-		const { statuses } = orderFilters.call(this);
+		const filters = orderFilters.call(this);
 		const versions = orderVersions(state);
-		const changed: IDataObject[] = [];
-		for (const order of await listOrders.call(this)) {
+		const changed: Array<{ order: IDataObject; previousStatus: string | null }> = [];
+		for (const order of await listOrders.call(this, filters)) {
 			const id = idOf(order);
 			const version = versionOf(order);
 			const previous = versions[id];
 			versions[id] = version;
-			if (previous === version) continue;
-			if (statuses.length > 0 && !statuses.includes(String(order.status ?? '').toUpperCase())) continue;
-			changed.push({ ...order, previousStatus: previous === undefined ? null : previous.split('|')[0] });
+			if (previous === version || !matchesStatuses(filters.statuses, order)) continue;
+			// The status at the previous poll: several changes in between come as one item.
+			changed.push({ order, previousStatus: previous === undefined ? null : previous.split('|')[0] });
 		}
-		changed.sort((a, b) => updatedTime(a) - updatedTime(b));
-		return { items: changed, state: { versions } };
+		changed.sort((a, b) => updatedTime(a.order) - updatedTime(b.order));
+		return { items: changed.map(({ order, previousStatus }) => eventItem(orderEvent(order, previousStatus))), state: { versions } };
 	},
 	async sample() {
-		const { statuses } = orderFilters.call(this);
-		const matching = (await listOrders.call(this)).filter(
-			(order) => statuses.length === 0 || statuses.includes(String(order.status ?? '').toUpperCase()),
-		);
-		return matching.sort((a, b) => updatedTime(b) - updatedTime(a))[0];
+		return await latestOrder.call(this, orderFilters.call(this));
 	},
 };
 

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { eventItem, type TriggerEvent } from '../../ImagineAnything/shared/eventItems';
+
 /*
  * ImagineAnything's webhook delivery format. The platform documents only the registration
  * endpoint; headers, body and signature below are this package's convention, kept in this
@@ -40,13 +42,6 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export interface WebhookEvent {
-	id: string;
-	type: string;
-	createdAt: string;
-	data: IDataObject;
-}
-
 export interface DeliveryHeaders {
 	event?: string;
 	deliveryId?: string;
@@ -82,7 +77,7 @@ function isObject(value: unknown): value is IDataObject {
 }
 
 /** The event in a (verified) body; the type falls back to the event header. Undefined when it is no event. */
-export function parseEvent(rawBody: Buffer, headerType?: string): WebhookEvent | undefined {
+export function parseEvent(rawBody: Buffer, headerType?: string): TriggerEvent | undefined {
 	let body: unknown;
 	try {
 		body = JSON.parse(rawBody.toString('utf8'));
@@ -120,19 +115,13 @@ export function registrationUrl(answer: unknown): string | null {
 	return typeof url === 'string' && url !== '' ? url : null;
 }
 
-const EVENT_FIELDS = ['type', 'id', 'createdAt'];
-
 /**
- * One output item: the event's type, id and createdAt, then the fields of `data` at the top
- * level (nested objects such as `actor`, `message` or `order` stay objects). A data field
- * named like an event field is kept as `data<Name>` (e.g. `dataId`) instead of overwriting it.
+ * One output item (shaped by eventItem, like the Poll Trigger's); `sample` marks an event the
+ * trigger replayed for a test, `headers` are the delivery's when asked for.
  */
-export function toOutputItem(event: WebhookEvent, headers?: Record<string, unknown>): IDataObject {
-	const item: IDataObject = { type: event.type, id: event.id, createdAt: event.createdAt };
-	for (const [key, value] of Object.entries(event.data)) {
-		const name = EVENT_FIELDS.includes(key) ? `data${key[0].toUpperCase()}${key.slice(1)}` : key;
-		item[name] = value as IDataObject[keyof IDataObject];
-	}
-	if (headers) item.headers = { ...headers } as IDataObject;
+export function toOutputItem(event: TriggerEvent, extra: { sample?: boolean; headers?: Record<string, unknown> } = {}): IDataObject {
+	const item = eventItem(event);
+	if (extra.sample) item.sample = true;
+	if (extra.headers) item.headers = { ...extra.headers } as IDataObject;
 	return item;
 }

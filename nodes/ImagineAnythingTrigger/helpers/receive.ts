@@ -2,6 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { parseEvent, readDeliveryHeaders, toOutputItem } from './deliveryFormat';
 import { STATIC_KEYS } from './registration';
+import { selectedEvents } from './sample';
 import { readSecret } from './sealedSecret';
 import { deliveryScope, rememberDelivery, verifySignature, type VerificationFailure } from './verifySignature';
 
@@ -46,13 +47,15 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 
 	const event = parseEvent(request.rawBody as Buffer, readDeliveryHeaders(headers).event);
 	const ids = [`delivery:${verification.deliveryId}`, ...(event?.id ? [`event:${event.id}`] : [])];
-	if (!rememberDelivery(staticData, ids, now, deliveryScope(this))) return answer('duplicate', event?.type);
+	// A test sample is checked against this listen's own record only (it may replay an event again).
+	const sample = staticData[STATIC_KEYS.sample] === true;
+	if (!rememberDelivery(staticData, ids, now, sample ? undefined : deliveryScope(this))) return answer('duplicate', event?.type);
 	if (!event) return answer('ignored');
 
-	const selected = (this.getNodeParameter('events', ['all']) as string[]).map((e) => e.toUpperCase());
+	const selected = selectedEvents(this);
 	if (!selected.includes('ALL') && !selected.includes(event.type)) return answer('ignored', event.type);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const item = toOutputItem(event, options.includeHeaders === true ? headers : undefined);
+	const item = toOutputItem(event, { sample, headers: options.includeHeaders === true ? headers : undefined });
 	return { workflowData: [this.helpers.returnJsonArray([item])] };
 }

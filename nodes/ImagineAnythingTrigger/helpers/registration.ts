@@ -1,8 +1,11 @@
+import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { TriggerEvent } from '../../ImagineAnything/shared/eventItems';
 import { apiRequest } from '../../ImagineAnything/transport';
 import { registrationSecret, registrationUrl } from './deliveryFormat';
+import { deliverSample, describeSelection, latestSelectedEvent, selectedEvents } from './sample';
 import { keepSecret, readSecret } from './sealedSecret';
 import { deliveryScope, forgetDeliveries, SEEN_KEY } from './verifySignature';
 
@@ -14,12 +17,19 @@ import { deliveryScope, forgetDeliveries, SEEN_KEY } from './verifySignature';
  * regenerates the signing secret, the service never returns a secret again, and the test
  * run cannot write the production workflow's static data. So activation refuses to replace
  * a registration that is not this trigger's own URL, and says what to do, unless the user
- * turns on "Replace Existing Registration".
+ * turns on "Replace Existing Registration"; a test listen leaves such a registration alone and
+ * replays the agent's latest matching event to the test URL instead (sample.ts).
  */
 
 const PATH = '/api/agents/me/webhook';
 
-export const STATIC_KEYS = { url: 'webhookUrl', secret: 'webhookSecret', registeredAt: 'registeredAt' } as const;
+export const STATIC_KEYS = {
+	url: 'webhookUrl',
+	secret: 'webhookSecret',
+	registeredAt: 'registeredAt',
+	/** True while a test listen replays a sample: nothing is registered with the service. */
+	sample: 'sample',
+} as const;
 
 export type RegistrationOwner =
 	/** The production URL of this same trigger node (its workflow is active). */
@@ -73,33 +83,50 @@ export function ownerOf(ours: string, registered: string, isTest: boolean, webho
 	return isTest ? 'thisProduction' : 'thisTest';
 }
 
-const REPLACE_HINT =
-	'turn on "Replace Existing Registration" in this trigger\'s options to take the registration over';
+const REPLACE = 'turn on "Replace Existing Registration" in this trigger\'s options';
+const POLL = 'use the ImagineAnything Poll Trigger';
 
-/** The refusal when the agent's registration belongs to someone else. */
-export function conflictError(this: IHookFunctions, ours: string, registered: string): NodeOperationError {
+/**
+ * The refusal when the agent's registration belongs to someone else. Its message says what to do:
+ * n8n 2.8 shows only the message of a failed activation or test, not the description.
+ * `noSample`: a test listen found no event of `selection` to replay.
+ */
+export function conflictError(
+	this: IHookFunctions,
+	ours: string,
+	registered: string,
+	noSample?: { selection: string },
+): NodeOperationError {
 	const owner = ownerOf(ours, registered, isTestListen.call(this), this.getNode().webhookId);
 	const intro = `ImagineAnything keeps one webhook URL per agent, and this agent's events already go to ${registered}`;
-	let message: string;
-	let description: string;
-	if (owner === 'thisProduction') {
-		message = `${intro}, the production URL of this workflow (it is active). Listening for a test event would take the events away from the active workflow.`;
-		description = [
-			'A test registration cannot be undone afterwards: registering changes the signing secret, so the active workflow could not verify deliveries any more.',
-			'To test, deactivate this workflow first (and activate it again afterwards), or select a separate agent credential for testing,',
-			`or ${REPLACE_HINT} (the active workflow then receives nothing until you deactivate and activate it again).`,
-		].join(' ');
-	} else if (owner === 'thisTest') {
-		message = `${intro}, the test URL of this trigger: a test of this trigger in the editor ("Execute step" or "Listen for test event") is running or was interrupted.`;
-		description = `Stop listening in the editor (or wait until it times out) and activate again, or ${REPLACE_HINT}.`;
-	} else {
-		message = `${intro}, which is not this trigger's URL (another workflow, another n8n instance or another app, or an old registration).`;
-		description = [
-			'Deactivate the workflow or app that uses this agent\'s webhook, or select a separate agent credential for this trigger,',
-			`or ${REPLACE_HINT} (the other receiver then stops getting events).`,
-		].join(' ');
+	if (owner === 'thisTest') {
+		return new NodeOperationError(
+			this.getNode(),
+			`${intro}, the test URL of this trigger: a test of this trigger in the editor ("Execute step" or "Listen for test event") is running or was interrupted. Stop listening in the editor (or wait until it times out) and activate again, or ${REPLACE}.`,
+			{ description: 'With "Replace Existing Registration" on, activating takes the registration over from the test.' },
+		);
 	}
-	return new NodeOperationError(this.getNode(), message, { description });
+	const whose =
+		owner === 'thisProduction'
+			? 'the production URL of this workflow (it is active; "published" in n8n 2.x)'
+			: "which is not this trigger's URL (another workflow, another n8n instance or app, or an old registration)";
+	const waysOut =
+		owner === 'thisProduction'
+			? `deactivate this workflow while you test (in n8n 2.x: unpublish it), select another agent's credential, ${REPLACE}, or ${POLL}`
+			: `deactivate (in n8n 2.x: unpublish) the workflow or app that receives them, select another agent's credential, ${REPLACE}, or ${POLL}`;
+	const consequence =
+		owner === 'thisProduction'
+			? '"Replace Existing Registration" takes the events from the active workflow, which then receives nothing until you deactivate and activate it again: registering changes the signing secret, so it cannot be undone afterwards.'
+			: '"Replace Existing Registration" takes the webhook over: the other receiver then gets no more events.';
+	if (noSample) {
+		const what = noSample.selection || 'event of the selected kinds (Test pings are not kept to replay)';
+		return new NodeOperationError(
+			this.getNode(),
+			`${intro}, ${whose}. A test leaves that registration alone and replays the agent's latest ${what} instead, but the agent has none yet. Make one happen (for example, have another agent send yours a direct message) and listen again, or ${waysOut}.`,
+			{ description: consequence },
+		);
+	}
+	return new NodeOperationError(this.getNode(), `${intro}, ${whose}. To use this trigger, ${waysOut}.`, { description: consequence });
 }
 
 function httpsHint(this: IHookFunctions, error: unknown, ours: string): unknown {
@@ -108,17 +135,36 @@ function httpsHint(this: IHookFunctions, error: unknown, ours: string): unknown 
 	const serviceMessage = (error as Error).message;
 	return new NodeOperationError(
 		this.getNode(),
-		`ImagineAnything refused to register ${ours}: ${serviceMessage}. ImagineAnything only delivers to HTTPS URLs.`,
+		`ImagineAnything refused to register ${ours}: ${serviceMessage}. ImagineAnything only delivers to HTTPS URLs: give n8n a public HTTPS address (N8N_WEBHOOK_URL, or WEBHOOK_URL before n8n 2.41) or use the ImagineAnything Poll Trigger.`,
 		{
 			description:
-				"n8n's URL for this trigger starts with http://. Give n8n a public HTTPS address (for self-hosted n8n: set the WEBHOOK_URL environment variable to the HTTPS address of your reverse proxy or tunnel) and activate again, or use the ImagineAnything Poll Trigger, which needs no public URL.",
+				"n8n's URL for this trigger starts with http://. Give n8n a public HTTPS address (for self-hosted n8n: set the N8N_WEBHOOK_URL environment variable, WEBHOOK_URL before n8n 2.41, to the HTTPS address of your reverse proxy or tunnel) and activate again, or use the ImagineAnything Poll Trigger, which needs no public URL.",
 		},
 	);
 }
 
-function clearLocalState(this: IHookFunctions, staticData: IDataObject): void {
+function clearStaticData(staticData: IDataObject): void {
 	for (const key of [...Object.values(STATIC_KEYS), SEEN_KEY]) delete staticData[key];
+}
+
+function clearLocalState(this: IHookFunctions, staticData: IDataObject): void {
+	clearStaticData(staticData);
 	forgetDeliveries(deliveryScope(this));
+}
+
+/**
+ * A test listen without a registration: a secret of its own, kept like a registration's, signs
+ * the replayed event. The process's record of seen deliveries is the production trigger's and
+ * is left alone.
+ */
+async function listenWithSample(this: IHookFunctions, staticData: IDataObject, ours: string, event: TriggerEvent): Promise<void> {
+	const secret = randomBytes(32).toString('hex');
+	clearStaticData(staticData);
+	staticData[STATIC_KEYS.url] = ours;
+	await keepSecret.call(this, staticData, STATIC_KEYS.secret, secret);
+	staticData[STATIC_KEYS.registeredAt] = new Date().toISOString();
+	staticData[STATIC_KEYS.sample] = true;
+	void deliverSample.call(this, event, secret, ours);
 }
 
 /** True when the service delivers to this trigger's URL and the trigger holds the secret for it. */
@@ -137,7 +183,13 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const registered = await registeredUrl.call(this);
 	// This trigger's earlier URL (n8n's address changed since) is its own to replace.
 	const own = registered === ours || registered === staticData[STATIC_KEYS.url];
-	if (registered !== null && !own && !replace) throw conflictError.call(this, ours, registered);
+	if (registered !== null && !own && !replace) {
+		if (!isTestListen.call(this)) throw conflictError.call(this, ours, registered);
+		const event = await latestSelectedEvent.call(this);
+		if (!event) throw conflictError.call(this, ours, registered, { selection: describeSelection(selectedEvents(this)) });
+		await listenWithSample.call(this, staticData, ours, event);
+		return true;
+	}
 
 	let answer: unknown;
 	try {
@@ -171,6 +223,10 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 /** Removes the registration only while it is still ours; the local secret goes in any case. */
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
+	if (staticData[STATIC_KEYS.sample] === true) {
+		clearStaticData(staticData);
+		return true;
+	}
 	const ours = new Set([ourUrl.call(this), staticData[STATIC_KEYS.url]].filter((u): u is string => typeof u === 'string'));
 	try {
 		const registered = await registeredUrl.call(this);

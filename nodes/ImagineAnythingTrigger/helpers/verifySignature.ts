@@ -83,12 +83,15 @@ export const MAX_SEEN = 1000;
 export const SEEN_TTL_SECONDS = 24 * 3600;
 
 /**
- * Seen ids per trigger (workflow + node) in this n8n process. n8n runs each delivery on a copy of
- * the static data loaded when the request arrived and writes the whole copy back afterwards, so
- * deliveries that overlap overwrite each other's seen ids; this record, checked and updated in
- * one synchronous step, keeps a retry of any of them from running twice in the same process.
+ * Seen ids per trigger (workflow + node) in this n8n process: one object, which every request of
+ * the trigger puts into its static data. n8n gives each request a copy of the static data, loaded
+ * when the request arrived, and writes that copy whole when the request ends, so copies with seen
+ * ids of their own would erase each other's; and a process that never saw a delivery (main, another
+ * webhook processor, this one after a restart) knows only what was written. With the one object,
+ * the check and the record are one synchronous step, and whichever copy n8n writes last holds
+ * every id this process saw or loaded until then.
  */
-const seenInProcess = new Map<string, Map<string, number>>();
+const seenInProcess = new Map<string, Record<string, number>>();
 
 /** The key of one trigger node of one workflow. */
 export function deliveryScope(context: { getWorkflow(): { id?: string }; getNode(): { id: string } }): string {
@@ -107,22 +110,24 @@ function prune(entries: Iterable<[string, number]>, nowSeconds: number): Array<[
 		.slice(0, MAX_SEEN);
 }
 
+const has = (seen: Record<string, number>, id: string) => Object.prototype.hasOwnProperty.call(seen, id);
+
 /**
  * Records `ids` as seen; false when one of them was seen already (a replay or a retry), in the
  * static data or, for `scope`, earlier in this process.
  */
 export function rememberDelivery(staticData: IDataObject, ids: string[], nowSeconds: number, scope?: string): boolean {
 	const stored = staticData[SEEN_KEY];
-	const seen: Record<string, number> =
-		stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...(stored as Record<string, number>) } : {};
-	const memory = scope === undefined ? undefined : (seenInProcess.get(scope) ?? new Map<string, number>());
+	const loaded = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, number>) : {};
+	const seen = scope === undefined ? { ...loaded } : (seenInProcess.get(scope) ?? {});
 	const keys = ids.filter((id) => id !== '');
-	const replayed = keys.some((id) => Object.prototype.hasOwnProperty.call(seen, id) || memory?.has(id));
-	for (const id of keys) {
-		seen[id] = nowSeconds;
-		memory?.set(id, nowSeconds);
-	}
-	staticData[SEEN_KEY] = Object.fromEntries(prune(Object.entries(seen), nowSeconds));
-	if (scope !== undefined && memory) seenInProcess.set(scope, new Map(prune(memory, nowSeconds)));
+	const replayed = keys.some((id) => has(loaded, id) || has(seen, id));
+	// Ids other processes wrote join this process's record.
+	for (const [id, at] of Object.entries(loaded)) if (typeof at === 'number' && !(seen[id] >= at)) seen[id] = at;
+	for (const id of keys) seen[id] = nowSeconds;
+	const kept = new Set(prune(Object.entries(seen), nowSeconds).map(([id]) => id));
+	for (const id of Object.keys(seen)) if (!kept.has(id)) delete seen[id];
+	if (scope !== undefined) seenInProcess.set(scope, seen);
+	staticData[SEEN_KEY] = seen;
 	return !replayed;
 }

@@ -13,7 +13,8 @@ import type { Area } from './shared';
 /*
  * Uploads: POST /api/upload (images), POST /api/upload/video (videos, "processing" for
  * mediaState().videoProcessingMs), GET/DELETE /api/upload, and GET /media/{id}/{name} serving
- * the stored bytes. Upload answers are 201 {id, url, pathname, contentType, size, type, ...}.
+ * the stored bytes. Upload answers are 201 {id, media_id, url, pathname, contentType, size, type, ...}:
+ * the SDK reads the new media's ID as `id`, the guide calls it `media_id`.
  */
 
 const MB = 1024 * 1024;
@@ -159,7 +160,8 @@ function upload(video: boolean) {
 		const folder = formField(form, 'folder', folderRule) ?? null;
 		const rule = video ? (purpose === 'byte' ? BYTE_VIDEO_RULE : POST_VIDEO_RULE) : IMAGE_RULE;
 		const file = checkedFile(form, rule);
-		return created(presentMedia(ctx, storeUpload(ctx, me, file, rule, purpose, folder)));
+		const media = storeUpload(ctx, me, file, rule, purpose, folder);
+		return created({ ...presentMedia(ctx, media), media_id: media.id });
 	};
 }
 

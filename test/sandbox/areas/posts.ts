@@ -4,13 +4,14 @@ import { conflict, forbidden, notFound, validationError } from '../framework/err
 import { listReply } from '../framework/pagination';
 import { created, ok, type Reply, type Router } from '../framework/router';
 import { httpUrl, list, oneOf, optional, text, validateObject } from '../framework/validate';
-import { agentOf, agentSummary, iso, presentComment, presentPost } from '../presenters';
+import { agentOf, agentSummary, iso, presentComment, presentPost, presentRepost } from '../presenters';
 import { POST_MEDIA_TYPES, type AgentRecord, type MediaRecord, type PostMediaType, type PostRecord } from '../state/records';
 import { contentRule, findCommentOr404, findPostOr404, type Area } from './shared';
 
 /*
- * Deletes of posts and comments answer 200 {success: true}; like/repost/amplify toggles
- * answer their state objects ({liked, likeCount}, ...). Post reads are optional-auth so that
+ * Deletes of posts and comments answer 200 {success: true}; like/amplify toggles and undoing a
+ * repost answer their state objects ({liked, likeCount}, ...); a repost answers the repost as a
+ * post whose repostOf is the original (what the SDK reads). Post reads are optional-auth so that
  * isLiked/isReposted/isAmplified reflect the caller when a token is sent.
  */
 
@@ -146,7 +147,7 @@ function listLikes(ctx: RequestContext): Reply {
 function repost(ctx: RequestContext): Reply {
 	const { me, post } = callerAndPost(ctx);
 	if (!ctx.store.repost(post, me.id, ctx.now)) throw conflict('Already reposted');
-	return created({ reposted: true, repostCount: ctx.store.postStats(post.id).repostCount });
+	return created({ post: presentRepost(ctx.store, ctx.store.reposts.get(post.id, me.id)!, me.id) });
 }
 
 function unrepost(ctx: RequestContext): Reply {

@@ -13,8 +13,9 @@ export interface Area {
 /** Post, quote and comment bodies. */
 export const contentRule = text({ min: 1, max: 500 });
 
+/** The agent of a path's handle, with or without the @ the SDK puts before it (`/api/agents/@alice_ai`). */
 export function findAgentOr404(ctx: RequestContext, handle: string = ctx.params.handle): AgentRecord {
-	const agent = ctx.store.agentByHandle(handle);
+	const agent = ctx.store.agentByHandle(handle.replace(/^@/, ''));
 	if (!agent) throw notFound('Agent');
 	return agent;
 }

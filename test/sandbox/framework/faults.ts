@@ -1,4 +1,5 @@
 import type { FaultSpec, RateCategory } from '../types';
+import { ANSWER_SHAPES, isAnswerShape } from './shapes';
 import { isPlainObject } from './validate';
 
 interface ActiveFault {
@@ -76,6 +77,10 @@ export function faultSpecProblem(value: unknown): string | null {
 	if (value.stage !== undefined && value.stage !== 'request' && value.stage !== 'answer') return 'stage must be "request" or "answer"';
 	if (value.truncate !== undefined && typeof value.truncate !== 'boolean') return 'truncate must be a boolean';
 	if (value.truncate && value.stage !== 'answer') return 'truncate needs stage "answer"';
+	if (value.shape !== undefined) {
+		if (!isAnswerShape(value.shape)) return `shape must be one of ${Object.keys(ANSWER_SHAPES).join(', ')}`;
+		if (value.status !== undefined || value.reset || value.truncate) return 'shape cannot be combined with status, reset or truncate';
+	}
 	if (value.expireTokens !== undefined && typeof value.expireTokens !== 'boolean') return 'expireTokens must be a boolean';
 	if (value.headers !== undefined && !(isPlainObject(value.headers) && Object.values(value.headers).every((v) => typeof v === 'string'))) {
 		return 'headers must be an object of strings';

@@ -1,5 +1,6 @@
 import { agentLocator } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 
 export const followAgent = defineOperation({
 	value: 'follow',
@@ -8,5 +9,6 @@ export const followAgent = defineOperation({
 	description: 'Follow an agent so its posts appear in your feed',
 	method: 'POST',
 	path: '/api/agents/{handle}/follow',
+	finish: naming('handle'),
 	fields: [agentLocator()],
 });

@@ -5,7 +5,7 @@ import { defineOperation } from '../../shared/operation';
 export const getFollowers = defineOperation({
 	value: 'getFollowers',
 	name: 'Get Followers',
-	action: "Get an agent's followers",
+	action: 'Get the followers of an agent',
 	description: 'List the agents that follow an agent',
 	method: 'GET',
 	path: '/api/agents/{handle}/followers',

@@ -4,7 +4,7 @@ import { defineOperation } from '../../shared/operation';
 export const getXp = defineOperation({
 	value: 'getXp',
 	name: 'Get AXP',
-	action: "Get an agent's AXP stats",
+	action: 'Get the AXP stats of an agent',
 	description: "Retrieve an agent's experience points, level and recent AXP history",
 	method: 'GET',
 	path: '/api/agents/{handle}/xp',

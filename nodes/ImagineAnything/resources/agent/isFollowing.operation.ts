@@ -1,5 +1,6 @@
 import { agentLocator } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 
 export const checkFollowing = defineOperation({
 	value: 'isFollowing',
@@ -8,5 +9,6 @@ export const checkFollowing = defineOperation({
 	description: 'Answer following: true or false for an agent',
 	method: 'GET',
 	path: '/api/agents/{handle}/follow',
+	finish: naming('handle'),
 	fields: [agentLocator()],
 });

@@ -1,5 +1,6 @@
 import { agentLocator } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 
 export const unfollowAgent = defineOperation({
 	value: 'unfollow',
@@ -8,5 +9,6 @@ export const unfollowAgent = defineOperation({
 	description: 'Stop following an agent',
 	method: 'DELETE',
 	path: '/api/agents/{handle}/follow',
+	finish: naming('handle'),
 	fields: [agentLocator()],
 });

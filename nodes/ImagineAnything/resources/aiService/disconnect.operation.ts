@@ -1,4 +1,5 @@
 import { defineOperation } from '../../shared/operation';
+import { deletion } from '../../shared/outputs';
 import { serviceProviderField } from './fields';
 
 export const disconnectService = defineOperation({
@@ -8,5 +9,6 @@ export const disconnectService = defineOperation({
 	description: "Delete a provider's stored API key for good; generation with it stops working",
 	method: 'DELETE',
 	path: '/api/settings/services/{provider}',
+	finish: deletion('provider'),
 	fields: [serviceProviderField],
 });

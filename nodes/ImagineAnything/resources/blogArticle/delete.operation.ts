@@ -1,4 +1,5 @@
 import { defineOperation } from '../../shared/operation';
+import { deletion } from '../../shared/outputs';
 import { slugField } from './fields';
 
 export const deleteArticle = defineOperation({
@@ -8,5 +9,6 @@ export const deleteArticle = defineOperation({
 	description: 'Delete one of your own articles, by slug',
 	method: 'DELETE',
 	path: '/api/blog/{slug}',
+	finish: deletion('slug'),
 	fields: [slugField],
 });

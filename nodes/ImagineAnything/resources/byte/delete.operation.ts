@@ -1,4 +1,5 @@
 import { defineOperation } from '../../shared/operation';
+import { deletion } from '../../shared/outputs';
 import { BYTE_PATH, byteIdField } from './fields';
 
 export const deleteByte = defineOperation({
@@ -8,5 +9,6 @@ export const deleteByte = defineOperation({
 	description: 'Delete a byte of your own agent',
 	method: 'DELETE',
 	path: `${BYTE_PATH}`,
+	finish: deletion('byteId'),
 	fields: [byteIdField],
 });

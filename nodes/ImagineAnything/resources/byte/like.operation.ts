@@ -1,4 +1,5 @@
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 import { BYTE_PATH, byteIdField } from './fields';
 
 export const likeByte = defineOperation({
@@ -8,5 +9,6 @@ export const likeByte = defineOperation({
 	description: 'Like a byte as your agent',
 	method: 'POST',
 	path: `${BYTE_PATH}/like`,
+	finish: naming('byteId'),
 	fields: [byteIdField],
 });

@@ -1,4 +1,5 @@
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 import { BYTE_PATH, byteIdField } from './fields';
 
 export const unlikeByte = defineOperation({
@@ -8,5 +9,6 @@ export const unlikeByte = defineOperation({
 	description: 'Take back the like of your agent on a byte',
 	method: 'DELETE',
 	path: `${BYTE_PATH}/like`,
+	finish: naming('byteId'),
 	fields: [byteIdField],
 });

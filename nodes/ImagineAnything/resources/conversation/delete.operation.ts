@@ -1,4 +1,5 @@
 import { defineOperation } from '../../shared/operation';
+import { deletion } from '../../shared/outputs';
 import { conversationIdField } from './fields';
 
 export const deleteConversation = defineOperation({
@@ -8,5 +9,6 @@ export const deleteConversation = defineOperation({
 	description: 'Permanently delete a conversation and all of its messages, for both participants',
 	method: 'DELETE',
 	path: '/api/conversations/{conversationId}',
+	finish: deletion('conversationId'),
 	fields: [conversationIdField],
 });

@@ -1,4 +1,5 @@
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 import { conversationIdField } from './fields';
 
 export const markConversationRead = defineOperation({
@@ -8,5 +9,6 @@ export const markConversationRead = defineOperation({
 	description: 'Mark every message you received in a conversation as read; answers how many were unread',
 	method: 'POST',
 	path: '/api/conversations/{conversationId}/read',
+	finish: naming('conversationId'),
 	fields: [conversationIdField],
 });

@@ -1,6 +1,6 @@
 import { listFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { checkCapability, generationTypeField, providerField } from './providers';
+import { checkCapability, generationTypeField, providerFieldsByType } from './providers';
 
 export const getModels = defineOperation({
 	value: 'getModels',
@@ -12,8 +12,8 @@ export const getModels = defineOperation({
 	output: { kind: 'list', key: 'models' },
 	preSend: [checkCapability('qs', 'type')],
 	fields: [
-		providerField('Provider whose models to list', { routing: { send: { type: 'query', property: 'provider' } } }),
 		generationTypeField({ routing: { send: { type: 'query', property: 'type' } } }),
+		...providerFieldsByType('Provider whose models to list', { send: { type: 'query', property: 'provider' } }),
 		...listFields(),
 	],
 });

@@ -111,6 +111,31 @@ const PROVIDER_PARAMS: ProviderParam[] = [
 	},
 ];
 
+/**
+ * The value of the entry the model and voice lists add when they cannot be loaded
+ * (methods/loadOptions.ts): it says why, and is neither a model nor a voice.
+ */
+export const LIST_UNAVAILABLE = 'list-unavailable';
+
+/** Stops an item whose Model or Voice is the "cannot list" entry, repeating what to do. */
+export async function refuseListNotices(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	const notices = [
+		['Model Name or ID', 'models', body.model],
+		['Voice Name or ID', 'voices', this.getNodeParameter('voiceId', '')],
+	] as const;
+	for (const [label, list, value] of notices) {
+		if (value !== LIST_UNAVAILABLE) continue;
+		throw invalidParameter.call(
+			this,
+			label,
+			`is the entry saying that the ${list} could not be listed, not one of them`,
+			`Choose Provider Default, or open the list again once what that entry named is fixed; nothing was sent to ImagineAnything.`,
+		);
+	}
+	return requestOptions;
+}
+
 const RAW_PARAMS = 'rawParams';
 
 const rawParamsField: INodeProperties = {

@@ -1,11 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { bodyText, withRules } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { providerOptionsField, sendParams } from './params';
-import { checkCapability, generationTypeField, providerField } from './providers';
+import { providerOptionsField, refuseListNotices, sendParams } from './params';
+import { checkCapability, GENERATION_TYPES, generationTypeField, providerFieldsByType, type GenerationType } from './providers';
 import { waitFields, waitForJob } from './waitForJob';
 
 export const PROMPT_MAX = 1000;
 export const POST_TEXT_MAX = 500;
+
+const PROMPTS: Record<GenerationType, { placeholder: string; description: string }> = {
+	image: { placeholder: 'e.g. A futuristic city skyline at sunset with flying cars', description: 'What the image shows' },
+	video: { placeholder: 'e.g. A drone flight over a misty pine forest at sunrise', description: 'What happens in the video' },
+	voice: { placeholder: 'e.g. Hello, welcome to ImagineAnything!', description: 'The text to speak, word for word, in the voice chosen under Voice' },
+	sound_effect: { placeholder: 'e.g. Thunder rolling over distant hills, then heavy rain', description: 'The sound to make' },
+	music: { placeholder: 'e.g. A calm lo-fi beat with soft piano and rain', description: 'The music to compose: genre, mood, instruments' },
+};
+
+/**
+ * The prompt, one variant per type for its own placeholder and description, all sending `prompt`.
+ * Each is hidden for the other types rather than shown for its own: the checks before sending
+ * treat a field shown only under a condition as optional, and every type needs a prompt.
+ */
+const promptFields: INodeProperties[] = GENERATION_TYPES.map((type) =>
+	bodyText('Prompt', 'prompt', {
+		typeOptions: { rows: 4 },
+		required: true,
+		placeholder: PROMPTS[type].placeholder,
+		description: `${PROMPTS[type].description}, at most ${PROMPT_MAX} characters`,
+		displayOptions: { hide: { generationType: GENERATION_TYPES.filter((other) => other !== type) } },
+		rules: { maxLength: PROMPT_MAX },
+	}),
+);
 
 export const startGeneration = defineOperation({
 	value: 'start',
@@ -16,20 +42,14 @@ export const startGeneration = defineOperation({
 	method: 'POST',
 	path: '/api/generate',
 	output: { kind: 'item' },
-	preSend: [checkCapability('body', 'generationType'), sendParams],
+	preSend: [checkCapability('body', 'generationType'), refuseListNotices, sendParams],
 	finish: waitForJob,
 	fields: [
-		providerField('AI provider to generate with. Its API key must be connected and turned on (Connected AI Service → Connect).', {
-			routing: { send: { type: 'body', property: 'provider' } },
-		}),
 		generationTypeField({ routing: { send: { type: 'body', property: 'generationType' } } }),
-		bodyText('Prompt', 'prompt', {
-			typeOptions: { rows: 4 },
-			required: true,
-			placeholder: 'e.g. A futuristic city skyline at sunset with flying cars',
-			description: `What to generate, at most ${PROMPT_MAX} characters. For voice: the text to speak.`,
-			rules: { maxLength: PROMPT_MAX },
+		...providerFieldsByType('AI provider to generate with. Its API key must be connected and turned on (Connected AI Service → Connect).', {
+			send: { type: 'body', property: 'provider' },
 		}),
+		...promptFields,
 		withRules(
 			{
 				displayName: 'Post Text',
@@ -37,7 +57,7 @@ export const startGeneration = defineOperation({
 				type: 'string',
 				typeOptions: { rows: 2 },
 				default: '',
-				placeholder: 'e.g. Check out this AI-generated city! #AIArt',
+				placeholder: 'e.g. Made with AI #AIArt',
 				description: `Text of the post that is published with the result, at most ${POST_TEXT_MAX} characters. #hashtags and @mentions work.`,
 				routing: { send: { type: 'body', property: 'content', value: '={{ $value || undefined }}' } },
 			},

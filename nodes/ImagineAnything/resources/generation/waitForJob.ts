@@ -51,6 +51,13 @@ async function lookUp(followUp: FollowUp, jobId: string): Promise<IDataObject | 
 	return history.find((job) => idOf(job) === jobId) ?? pending;
 }
 
+/** The finished job as the item's output: its ID as `jobId`, the name Start and Retry answer it under, once. */
+function finished(jobId: string, job: IDataObject): IDataObject {
+	const output: IDataObject = { jobId, ...job };
+	delete output.id;
+	return output;
+}
+
 function failed(this: IExecutePaginationFunctions, jobId: string, job: IDataObject): NodeOperationError {
 	const retries = Number(job.retryCount) || 0;
 	const next =
@@ -115,7 +122,7 @@ export async function waitForJob(
 		} catch (error) {
 			lastError = error as Error;
 		}
-		if (job?.status === 'completed') return [{ ...job, jobId }];
+		if (job?.status === 'completed') return [finished(jobId, job)];
 		if (job?.status === 'failed') throw failed.call(this, jobId, job);
 		if (Date.now() >= deadline) throw timedOut.call(this, jobId, maxWaitSeconds, job, lastError);
 	}

@@ -1,4 +1,4 @@
-import { listFields, optionalFields } from '../../shared/descriptions';
+import { enumOptions, listFields, optionalFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
 
 export const ORDER_STATUSES = [
@@ -12,8 +12,6 @@ export const ORDER_STATUSES = [
 	'REFUNDED',
 	'REVISION',
 ] as const;
-
-const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
 
 export const getManyOrders = defineOperation({
 	value: 'getMany',
@@ -42,7 +40,7 @@ export const getManyOrders = defineOperation({
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: ORDER_STATUSES.map((value) => ({ name: words(value), value })),
+				options: enumOptions(ORDER_STATUSES),
 				default: 'PAID',
 				routing: { send: { type: 'query', property: 'status' } },
 			},

@@ -1,4 +1,5 @@
 import { defineOperation } from '../../shared/operation';
+import { deletion } from '../../shared/outputs';
 import { serviceIdField } from '../marketplaceShared/fields';
 
 export const deleteService = defineOperation({
@@ -10,5 +11,6 @@ export const deleteService = defineOperation({
 	method: 'DELETE',
 	path: '/api/marketplace/services/{serviceId}',
 	output: { kind: 'result' },
+	finish: deletion('serviceId'),
 	fields: [serviceIdField('ID of your service to delete')],
 });

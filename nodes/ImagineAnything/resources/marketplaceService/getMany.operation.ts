@@ -13,8 +13,8 @@ function priceFilter(displayName: string, property: string, description: string)
 
 export const browseServices = defineOperation({
 	value: 'getMany',
-	name: 'Browse',
-	action: 'Browse marketplace services',
+	name: 'Get Many',
+	action: 'Get many marketplace services',
 	description: 'List services offered by agents, filtered and sorted',
 	method: 'GET',
 	path: '/api/marketplace/services',

@@ -1,12 +1,13 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { defineOperation } from '../../shared/operation';
+import { deletion } from '../../shared/outputs';
 import { invalidParameter } from '../../shared/validation';
 
 const MEDIA_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 
-/** The body names the media by `id` or by `url`, after the locator's mode. */
-async function mediaBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+/** The media, as the body names it: `{id}` or `{url}`, after the locator's mode. */
+function mediaReference(this: IExecuteSingleFunctions): IDataObject {
 	const locator = this.getNodeParameter('media', {}) as INodeParameterResourceLocator;
 	const value = String(locator?.value ?? '').trim();
 	const byUrl = locator?.mode === 'url';
@@ -15,13 +16,17 @@ async function mediaBody(this: IExecuteSingleFunctions, requestOptions: IHttpReq
 			this,
 			'Media',
 			'is empty',
-			'Set the ID of the uploaded media, or switch to "By URL" and give its URL.',
+			'Set the ID of the uploaded media, or switch Media to URL and give its URL.',
 		);
 	}
 	if (byUrl && !MEDIA_URL.test(value)) {
-		throw invalidParameter.call(this, 'Media', `must be a full http(s) URL when "By URL" is chosen (got "${value}")`);
+		throw invalidParameter.call(this, 'Media', `must be a full http(s) URL when URL is chosen (got "${value}")`);
 	}
-	requestOptions.body = byUrl ? { url: value } : { id: value };
+	return byUrl ? { url: value } : { id: value };
+}
+
+async function mediaBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	requestOptions.body = mediaReference.call(this);
 	return requestOptions;
 }
 
@@ -34,6 +39,7 @@ export const deleteMedia = defineOperation({
 	path: '/api/upload',
 	output: { kind: 'result' },
 	preSend: [mediaBody],
+	finish: deletion(mediaReference),
 	fields: [
 		{
 			displayName: 'Media',
@@ -43,9 +49,9 @@ export const deleteMedia = defineOperation({
 			required: true,
 			description: 'The uploaded image or video to delete',
 			modes: [
-				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. med_abc123' },
+				{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. med_abc123' },
 				{
-					displayName: 'By URL',
+					displayName: 'URL',
 					name: 'url',
 					type: 'string',
 					placeholder: 'e.g. https://cdn.imagineanything.com/uploads/photo.png',

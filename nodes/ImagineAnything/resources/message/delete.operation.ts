@@ -1,4 +1,5 @@
 import { defineOperation } from '../../shared/operation';
+import { deletion } from '../../shared/outputs';
 import { messageIdField } from './fields';
 
 export const deleteMessage = defineOperation({
@@ -8,5 +9,6 @@ export const deleteMessage = defineOperation({
 	description: 'Delete a direct message your agent sent (messages of the other participant cannot be deleted)',
 	method: 'DELETE',
 	path: '/api/messages/{messageId}',
+	finish: deletion('messageId'),
 	fields: [messageIdField],
 });

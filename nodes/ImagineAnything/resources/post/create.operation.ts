@@ -1,5 +1,6 @@
 import { bodyList, bodyText, optionalFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
+import { withPostUrl } from '../../shared/outputs';
 
 export const POST_CONTENT_MAX = 500;
 
@@ -7,10 +8,11 @@ export const createPost = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a post',
-	description: 'Publish a post; #hashtags and @mentions in the text are picked up automatically',
+	description: 'Publish a post (#hashtags and @mentions in the text are picked up automatically); answers the post with its public URL',
 	method: 'POST',
 	path: '/api/posts',
 	output: { kind: 'item', unwrap: 'post' },
+	finish: withPostUrl,
 	fields: [
 		bodyText('Content', 'content', {
 			typeOptions: { rows: 4 },

@@ -1,5 +1,6 @@
 import { postLocator } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
+import { deletion } from '../../shared/outputs';
 
 export const deletePost = defineOperation({
 	value: 'delete',
@@ -8,5 +9,6 @@ export const deletePost = defineOperation({
 	description: 'Delete a post of your own agent',
 	method: 'DELETE',
 	path: '/api/posts/{postId}',
+	finish: deletion('postId'),
 	fields: [postLocator()],
 });

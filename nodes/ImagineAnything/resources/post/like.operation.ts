@@ -1,5 +1,6 @@
 import { postLocator } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 
 export const likePost = defineOperation({
 	value: 'like',
@@ -8,5 +9,6 @@ export const likePost = defineOperation({
 	description: 'Like a post as your agent',
 	method: 'POST',
 	path: '/api/posts/{postId}/like',
+	finish: naming('postId'),
 	fields: [postLocator()],
 });

@@ -1,5 +1,6 @@
 import { postLocator } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 
 export const recordView = defineOperation({
 	value: 'recordView',
@@ -8,5 +9,6 @@ export const recordView = defineOperation({
 	description: 'Count an impression of a post for its analytics',
 	method: 'POST',
 	path: '/api/posts/{postId}/view',
+	finish: naming('postId'),
 	fields: [postLocator()],
 });

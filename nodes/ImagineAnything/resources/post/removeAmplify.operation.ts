@@ -1,5 +1,6 @@
 import { postLocator } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 
 export const removeAmplify = defineOperation({
 	value: 'removeAmplify',
@@ -8,5 +9,6 @@ export const removeAmplify = defineOperation({
 	description: 'Take back your amplify of a post',
 	method: 'DELETE',
 	path: '/api/posts/{postId}/amplify',
+	finish: naming('postId'),
 	fields: [postLocator()],
 });

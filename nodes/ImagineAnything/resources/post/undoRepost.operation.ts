@@ -1,5 +1,6 @@
 import { postLocator } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 
 export const undoRepost = defineOperation({
 	value: 'undoRepost',
@@ -8,5 +9,6 @@ export const undoRepost = defineOperation({
 	description: 'Remove your repost of a post',
 	method: 'DELETE',
 	path: '/api/posts/{postId}/repost',
+	finish: naming('postId'),
 	fields: [postLocator()],
 });

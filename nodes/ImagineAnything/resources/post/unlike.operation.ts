@@ -1,5 +1,6 @@
 import { postLocator } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
+import { naming } from '../../shared/outputs';
 
 export const unlikePost = defineOperation({
 	value: 'unlike',
@@ -8,5 +9,6 @@ export const unlikePost = defineOperation({
 	description: 'Remove your like from a post',
 	method: 'DELETE',
 	path: '/api/posts/{postId}/like',
+	finish: naming('postId'),
 	fields: [postLocator()],
 });
