@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { eventItem, type TriggerEvent } from '../../ImagineAnything/shared/eventItems';
+import { isObject } from '../../ImagineAnything/transport/answers';
 
 /*
  * ImagineAnything's webhook delivery format. The platform documents only the registration
@@ -70,10 +71,6 @@ export function readDeliveryHeaders(headers: Record<string, unknown>): DeliveryH
 /** The exact bytes the signature covers. */
 export function signedContent(timestamp: string, rawBody: Buffer): Buffer {
 	return Buffer.concat([Buffer.from(`${timestamp}.`, 'utf8'), rawBody]);
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The event in a (verified) body; the type falls back to the event header. Undefined when it is no event. */
