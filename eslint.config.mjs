@@ -1,42 +1,24 @@
-// Lint rules for the published code: the official community-node rules (@n8n/eslint-plugin-community-nodes,
-// Cloud rules included) plus the node, credential and package rulesets of eslint-plugin-n8n-nodes-base.
+// Lint rules for the repository's own code: tests, the sandbox, the demo, the benchmark and the tooling.
+// It runs in Node (under jest or as scripts), never inside n8n, so n8n's Cloud rules (no Node modules,
+// no `process`, no console) do not apply to it. The published package in package/ is linted by
+// `n8n-node lint` with n8n's default configuration (package/eslint.config.mjs), unchanged.
+import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import communityNodes from '@n8n/eslint-plugin-community-nodes';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-
-const community = communityNodes.configs.recommended;
 
 export default tseslint.config(
-	{ ignores: ['dist/**', '.build/**', 'node_modules/**', 'coverage/**', '.n8n-install/**', '.e2e/**', 'test/**', 'scripts/**', '*.js', '*.mjs'] },
+	{ ignores: ['package/**', '.build/**', 'coverage/**', '.n8n-install/**', '.e2e/**', '**/node_modules/**'] },
 	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
-		languageOptions: {
-			parser: tseslint.parser,
-			parserOptions: { extraFileExtensions: ['.json'] },
-		},
-		plugins: { ...community.plugins, 'n8n-nodes-base': n8nNodesBase },
-		rules: community.rules,
+		files: ['**/*.ts'],
+		extends: [js.configs.recommended, tseslint.configs.recommended],
 	},
 	{
-		files: ['package.json'],
-		rules: n8nNodesBase.configs.community.rules,
+		files: ['**/*.js', '**/*.mjs'],
+		extends: [js.configs.recommended],
+		languageOptions: { globals: globals.node },
 	},
 	{
-		files: ['credentials/**/*.ts'],
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			// Meant for n8n's own docs slugs; ours is a full URL to the service's docs (n8n's node CLI turns it off too).
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			// These three predate NodeConnectionTypes and typed maxValue; n8n's own node CLI turns them off too.
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
-		},
+		files: ['**/*.js'],
+		languageOptions: { sourceType: 'commonjs' },
 	},
 );

@@ -130,13 +130,22 @@ function httpNode(headerCredential: CredentialRef, parameters: Record<string, un
 	};
 }
 
+/** An output item of the node under test: a post (some operations answer `{ post }`), a page of posts, or an error item. */
+interface OutputItem {
+	id?: unknown;
+	post?: { id?: unknown } | null;
+	posts?: unknown;
+	error?: unknown;
+	[key: string]: unknown;
+}
+
 interface NodeRun {
 	execution: Execution;
 	/** The node's own execution time (n8n's runData). */
 	nodeMs: number;
 	/** When the node started (epoch ms). */
 	startedAt: number;
-	items: Array<Record<string, any>>;
+	items: OutputItem[];
 	peakRssMb?: number;
 }
 
@@ -313,7 +322,7 @@ async function listScenario(host: N8nHost): Promise<void> {
 			}),
 		);
 		await host.importWorkflows([ours, http]);
-		const measure = async (workflow: Workflow, countItems: (items: Array<Record<string, any>>) => number) => {
+		const measure = async (workflow: Workflow, countItems: (items: OutputItem[]) => number) => {
 			const since = sandbox.requests().reduce((max, r) => Math.max(max, r.seq), 0);
 			const run = await runWorkflow(host, workflow.id as string);
 			const api = sandbox.requests({ since }).filter((r) => r.path === '/api/posts');

@@ -10,8 +10,9 @@
  * the trigger's own parseEvent/toOutputItem. The real trigger path is covered by trigger e2e tests.
  */
 import * as http from 'http';
+import type { IDataObject } from 'n8n-workflow';
 
-import { parseEvent, toOutputItem } from '../nodes/ImagineAnythingTrigger/helpers/deliveryFormat';
+import { parseEvent, toOutputItem } from '../package/nodes/ImagineAnythingTrigger/helpers/deliveryFormat';
 import type { Sandbox } from '../test/sandbox';
 import { marketplaceOf } from '../test/sandbox/state/marketplace';
 import { idFor, loadExample, NODE_TYPES, nodeNamed, prepareWorkflow, replaceTrigger, type CredentialRef, type Workflow } from './n8n';
@@ -30,6 +31,17 @@ export const POLL_SWAPS = {
 	orderFulfilment: { trigger: 'New Order Event', event: 'order' },
 } as const;
 
+/** The MESSAGE event item ImagineAnything Trigger outputs (typed: the fields callers read). */
+export interface MessageEventItem extends IDataObject {
+	conversationId: string;
+	message: IDataObject & { id: string; content: string; createdAt: string };
+}
+
+/** The ORDER event item ImagineAnything Trigger outputs (typed: the fields callers read). */
+export interface OrderEventItem extends IDataObject {
+	order: IDataObject & { id: string; status: string; amount: number; currency?: string; service: IDataObject & { title: string } };
+}
+
 /**
  * A copy of `workflow` whose node `triggerName` (an ImagineAnything Trigger) is an ImagineAnything
  * Poll Trigger of the same name watching `parameters.event`, as the README suggests for n8n
@@ -45,7 +57,7 @@ export function withPollTrigger(workflow: Workflow, triggerName: string, paramet
 	return copy;
 }
 
-async function act(sandbox: Sandbox, handle: string | null, method: string, path: string, body?: unknown): Promise<any> {
+async function act(sandbox: Sandbox, handle: string | null, method: string, path: string, body?: unknown): Promise<unknown> {
 	const answer = await sandbox.act(handle, method, path, body);
 	if (answer.status >= 300) throw new Error(`${method} ${path} as ${String(handle)}: ${answer.status} ${JSON.stringify(answer.body)}`);
 	return answer.body;
@@ -60,7 +72,7 @@ export async function captureEvent(
 	handle: string,
 	type: string,
 	action: () => Promise<void> | void,
-): Promise<Record<string, any>> {
+): Promise<IDataObject> {
 	const received: Buffer[] = [];
 	const server = http.createServer((request, response) => {
 		const chunks: Buffer[] = [];
@@ -72,7 +84,7 @@ export async function captureEvent(
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as { port: number };
-	const before = (await act(sandbox, handle, 'GET', '/api/agents/me/webhook')).webhookUrl as string | null;
+	const { webhookUrl: before } = (await act(sandbox, handle, 'GET', '/api/agents/me/webhook')) as { webhookUrl: string | null };
 	try {
 		await act(sandbox, handle, 'PATCH', '/api/agents/me/webhook', { webhookUrl: `http://127.0.0.1:${port}/hook` });
 		await action();
@@ -105,10 +117,10 @@ export function prepareScheduledPost(credential: CredentialRef): Workflow {
 export async function prepareDmAutoReply(
 	sandbox: Sandbox,
 	options: { agent: string; from: string; text: string; credential: CredentialRef },
-): Promise<{ workflow: Workflow; event: Record<string, any>; conversationId: string }> {
-	const event = await captureEvent(sandbox, options.agent, 'MESSAGE', async () => {
+): Promise<{ workflow: Workflow; event: MessageEventItem; conversationId: string }> {
+	const event = (await captureEvent(sandbox, options.agent, 'MESSAGE', async () => {
 		await act(sandbox, options.from, 'POST', '/api/conversations', { participantHandle: options.agent, message: options.text });
-	});
+	})) as MessageEventItem;
 	const workflow = replaceTrigger(loadExample(EXAMPLE_FILES.dmAutoReply), 'New Direct Message', event);
 	return {
 		workflow: prepareWorkflow(workflow, { id: idFor(`example:dm-auto-reply:${String(event.conversationId)}`), credential: options.credential }),
@@ -121,8 +133,8 @@ export async function prepareDmAutoReply(
 export async function prepareOrderFulfilment(
 	sandbox: Sandbox,
 	options: { seller: string; buyer: string; credential: CredentialRef; requirements?: string },
-): Promise<{ workflow: Workflow; event: Record<string, any>; orderId: string; serviceId: string }> {
-	const service = await act(sandbox, options.seller, 'POST', '/api/marketplace/services', {
+): Promise<{ workflow: Workflow; event: OrderEventItem; orderId: string; serviceId: string }> {
+	const service = (await act(sandbox, options.seller, 'POST', '/api/marketplace/services', {
 		title: 'Daily Automation Report',
 		description: 'I build an n8n workflow that sends you a daily report of your agent activity',
 		shortDesc: 'Automated daily reports',
@@ -131,17 +143,17 @@ export async function prepareOrderFulfilment(
 		revisions: 1,
 		category: 'AUTOMATION',
 		tags: ['n8n', 'reports'],
-	});
+	})) as { service: { id: string } };
 	const serviceId = String(service.service.id);
-	const placed = await act(sandbox, options.buyer, 'POST', '/api/marketplace/orders', {
+	const placed = (await act(sandbox, options.buyer, 'POST', '/api/marketplace/orders', {
 		serviceId,
 		requirements: options.requirements ?? 'A weekly summary of my followers and likes',
 		paymentMethod: 'CARD',
-	});
+	})) as { order: { id: string } };
 	const orderId = String(placed.order.id);
-	const event = await captureEvent(sandbox, options.seller, 'ORDER', () => {
+	const event = (await captureEvent(sandbox, options.seller, 'ORDER', () => {
 		marketplaceOf(sandbox.store).confirmPayment(orderId);
-	});
+	})) as OrderEventItem;
 	const workflow = replaceTrigger(loadExample(EXAMPLE_FILES.orderFulfilment), 'New Order Event', event);
 	return {
 		workflow: prepareWorkflow(workflow, { id: idFor(`example:order-fulfilment:${orderId}`), credential: options.credential }),

@@ -1,22 +1,21 @@
-// Lints source text that stands for a file of this package with exactly the rules `n8n-node lint`
-// applies (@n8n/node-cli's default ESLint config), for what lint cannot see in the files themselves:
-// node descriptions assembled at load time. A separate process, because the config loads ES modules.
-//   node scripts/lint-description.mjs <path the text stands for> < source.ts
+// Lints source text that stands for a file of the published package with exactly the rules `n8n-node lint`
+// applies (package/eslint.config.mjs, n8n's default config), for what lint cannot see in the files
+// themselves: node descriptions assembled at load time. A separate process, because the config loads ES modules.
+//   node scripts/lint-description.mjs <path in package/ the text stands for> < source.ts
 // Prints JSON: { messages: [{ ruleId, message, line, text }], enabledRules: [ruleId, …] }.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'package');
 const require = createRequire(import.meta.url);
-const { config } = require('@n8n/node-cli/eslint');
 const { ESLint } = require('eslint');
 
-const filePath = path.join(root, process.argv[2]);
+const filePath = path.join(packageDir, process.argv[2]);
 let source = '';
 for await (const chunk of process.stdin) source += chunk;
 
-const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config });
+const eslint = new ESLint({ cwd: packageDir });
 const [result] = await eslint.lintText(source, { filePath });
 const lines = source.split('\n');
 const { rules } = await eslint.calculateConfigForFile(filePath);

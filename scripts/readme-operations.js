@@ -41,7 +41,7 @@ function withTable(readme, table) {
 module.exports = { renderOperationsTable, withTable, README };
 
 if (require.main === module) {
-	const { ImagineAnything } = require('../dist/nodes/ImagineAnything/ImagineAnything.node.js');
+	const { ImagineAnything } = require('../package/dist/nodes/ImagineAnything/ImagineAnything.node.js');
 	const table = renderOperationsTable(new ImagineAnything().description);
 	fs.writeFileSync(README, withTable(fs.readFileSync(README, 'utf8'), table));
 	console.log('README.md operations table updated');

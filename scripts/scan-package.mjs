@@ -2,14 +2,14 @@
 // its two lint legs, on the package's source (what the npm provenance of a release points at) and on
 // the tarball `npm pack` makes. Its registry legs (the provenance statement, the download) need a
 // published version: .github/workflows/publish.yml publishes with provenance.
-//   node scripts/scan-package.mjs [package folder]     (default: this repository, built)
+//   node scripts/scan-package.mjs [package folder]     (default: package/, built)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'package'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-package-'));
 // The scanner makes a temporary folder of its own when it is loaded: inside ours, removed with it.
 process.env.TMPDIR = work;

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The README's test command: build, lint, n8n's verification scan of the packed package, every jest
-# suite through n8n's engine against the sandbox, the endpoint coverage check over what those suites
-# sent, then the end-to-end suites in
+# The README's test command: build, n8n-node lint of the package (strict), lint of the tests and
+# tooling, n8n's verification scan of the packed package, every jest suite through n8n's engine against
+# the sandbox, the endpoint coverage check over what those suites sent, then the end-to-end suites in
 # real n8n 2.8.4 and 2.41.1 (installed into .n8n-install/ on first use), then the queue-mode suite
-# (scripts/e2e/queue.sh) and the editor in Chromium (npm run test:ui). SKIP_E2E=1 leaves the real-n8n steps out, SKIP_QUEUE=1 the queue-mode suite only.
+# (scripts/e2e/queue.sh) and the editor in Chromium (npm run test:ui). SKIP_E2E=1 leaves the real-n8n
+# steps out, SKIP_QUEUE=1 the queue-mode suite only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +21,10 @@ stage() {
 
 stage build
 npm run build --silent
-stage lint
-npm run lint --silent
+stage "n8n-node lint (package/, strict: n8n's default config, Cloud rules)"
+npm run lint --workspace package --silent
+stage "lint (tests and tooling)"
+npx eslint .
 stage "verification scan"
 node scripts/scan-package.mjs
 stage jest

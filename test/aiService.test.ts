@@ -1,5 +1,5 @@
 import type { RunResult } from './harness/run';
-import { testProviderKey } from '../nodes/ImagineAnything/methods/credentialTest';
+import { testProviderKey } from '../package/nodes/ImagineAnything/methods/credentialTest';
 import { createTestEnv, type TestEnv } from './env';
 
 const service = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'aiService', operation, ...extra });

@@ -8,7 +8,7 @@ import type { INode, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import * as path from 'path';
 
-import { ImagineAnything } from '../nodes/ImagineAnything/ImagineAnything.node';
+import { ImagineAnything } from '../package/nodes/ImagineAnything/ImagineAnything.node';
 import { createPostParameters, createTestEnv, type TestEnv } from './env';
 
 const node = new ImagineAnything().description;

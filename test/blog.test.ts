@@ -1,4 +1,4 @@
-import { countWords } from '../nodes/ImagineAnything/resources/blogArticle/fields';
+import { countWords } from '../package/nodes/ImagineAnything/resources/blogArticle/fields';
 import { createTestEnv, type TestEnv } from './env';
 
 const blog = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'blogArticle', operation, ...extra });

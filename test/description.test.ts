@@ -9,10 +9,11 @@ import type { INode, INodeProperties, INodeTypeDescription } from 'n8n-workflow'
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import * as path from 'path';
 
-import { ImagineAnything } from '../nodes/ImagineAnything/ImagineAnything.node';
-import { definedProperties, resourceProperties, resources } from '../nodes/ImagineAnything/resources';
-import type { OperationDefinition } from '../nodes/ImagineAnything/shared/resource';
+import { ImagineAnything } from '../package/nodes/ImagineAnything/ImagineAnything.node';
+import { definedProperties, resourceProperties, resources } from '../package/nodes/ImagineAnything/resources';
+import type { OperationDefinition } from '../package/nodes/ImagineAnything/shared/resource';
 import { PACKAGE, TestNodeTypes } from './harness/run';
+import { PACKAGE_DIR } from '../scripts/n8n/paths';
 
 type Shown = Map<string, string[]>;
 
@@ -58,7 +59,7 @@ describe('node description', () => {
 });
 
 describe('layout', () => {
-	const root = path.join(__dirname, '..', 'nodes', 'ImagineAnything', 'resources');
+	const root = path.join(PACKAGE_DIR, 'nodes', 'ImagineAnything', 'resources');
 
 	it('keeps every operation in resources/<resource>/<operation>.operation.ts, one per file', () => {
 		const byResource = new Map(resources.map((resource) => [resource.value, resource]));
@@ -71,6 +72,7 @@ describe('layout', () => {
 			expect({ folder: folder.name, isResource: !!resource }).toEqual({ folder: folder.name, isResource: true });
 			for (const file of operationFiles) {
 				files++;
+				// eslint-disable-next-line @typescript-eslint/no-require-imports -- each operation file found on disk, by its path
 				const exported = Object.values(require(path.join(root, folder.name, file)) as Record<string, unknown>).filter(
 					(value): value is OperationDefinition => !!value && typeof value === 'object' && 'option' in value && 'fields' in value,
 				);
@@ -130,9 +132,9 @@ describe('editor', () => {
 });
 
 describe('node panel', () => {
-	/** The package's nodes as n8n loads them (from dist/, with the codex files next to them): run `npm run build` first. */
+	/** The package's nodes as n8n loads them (from package/dist/, with the codex files next to them): run `npm run build` first. */
 	function loadedNodes(): INodeTypeDescription[] {
-		const loader = new PackageDirectoryLoader(path.join(__dirname, '..'));
+		const loader = new PackageDirectoryLoader(PACKAGE_DIR);
 		loader.loadAll();
 		return Object.values(loader.nodeTypes).map(({ type }) => NodeHelpers.getVersionedNodeType(type).description);
 	}

@@ -1,20 +1,19 @@
 /**
- * The build's own check (gulp build → scripts/distCheck.js): dist/ holds everything n8n loads from the
- * package. Run after `npm run build`.
+ * The build's own check (gulp build → scripts/distCheck.js): package/dist/ holds everything n8n loads
+ * from the package. Run after `npm run build`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
-const { missingFromDist } = require('../scripts/distCheck') as { missingFromDist: (root: string) => string[] };
+import { PACKAGE_DIR, REPO_ROOT } from '../scripts/n8n/paths';
+import { missingFromDist } from '../scripts/distCheck';
 
-const ROOT = path.join(__dirname, '..');
-
-/** A copy of package.json and dist/ inside the repository, so that the built code still finds n8n-workflow. */
+/** A copy of the package's package.json and dist/ inside the repository, so that the built code still finds n8n-workflow. */
 function copyOfBuild(): string {
-	fs.mkdirSync(path.join(ROOT, '.build'), { recursive: true });
-	const copy = fs.mkdtempSync(path.join(ROOT, '.build', 'dist-check-'));
-	fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
-	fs.cpSync(path.join(ROOT, 'dist'), path.join(copy, 'dist'), { recursive: true });
+	fs.mkdirSync(path.join(REPO_ROOT, '.build'), { recursive: true });
+	const copy = fs.mkdtempSync(path.join(REPO_ROOT, '.build', 'dist-check-'));
+	fs.copyFileSync(path.join(PACKAGE_DIR, 'package.json'), path.join(copy, 'package.json'));
+	fs.cpSync(path.join(PACKAGE_DIR, 'dist'), path.join(copy, 'dist'), { recursive: true });
 	return copy;
 }
 
@@ -23,7 +22,7 @@ describe('the build check', () => {
 	afterAll(() => copies.forEach((copy) => fs.rmSync(copy, { recursive: true, force: true })));
 
 	it('finds nothing missing in the build', () => {
-		expect(missingFromDist(ROOT)).toEqual([]);
+		expect(missingFromDist(PACKAGE_DIR)).toEqual([]);
 	});
 
 	it('names a missing codex file, icon and credential', () => {

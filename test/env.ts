@@ -3,7 +3,7 @@ import type { INodeCredentialsDetails, INodeParameters } from 'n8n-workflow';
 import { recordOperationRun } from './coverage/recorder';
 import { Harness, type RunOptions, type RunResult } from './harness/run';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
-import type { LoggedRequest } from './sandbox/types';
+import type { JsonAnswer, LoggedRequest } from './sandbox/types';
 
 export interface TestEnv {
 	sandbox: Sandbox;
@@ -19,7 +19,7 @@ export interface TestEnv {
 	/** Expects no API request (token requests aside) since the last `mark()`. */
 	nothingSent(): void;
 	/** Acts as another agent (no token, no rate limit; `null`: anonymous) and expects a 2xx answer; returns its body. */
-	act(handle: string | null, method: string, path: string, body?: unknown): Promise<any>;
+	act(handle: string | null, method: string, path: string, body?: unknown): Promise<JsonAnswer>;
 	/** A new credential for a freshly registered agent: its token cache is cold. */
 	newAgentCredential(handle: string): Promise<INodeCredentialsDetails>;
 	close(): Promise<void>;

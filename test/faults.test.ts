@@ -161,7 +161,7 @@ describe('the token, stored by n8n', () => {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
 		}).then(async (r) => (await r.json()) as { access_token: string });
-		const { fingerprintOf } = await import('../nodes/ImagineAnything/transport/token');
+		const { fingerprintOf } = await import('../package/nodes/ImagineAnything/transport/token');
 		const stored = { baseUrl: env.sandbox.url, clientId, clientSecret };
 		const credential = env.harness.credentials.add({ ...stored, accessToken: token.access_token, expiresAt: Date.now() + 3_000_000, issuedFor: fingerprintOf(stored) });
 		env.mark();
@@ -174,7 +174,7 @@ describe('the token, stored by n8n', () => {
 	it('is not used for other credential values, or once expired', async () => {
 		const agent = await env.newAgentCredential('stored_mismatch');
 		const { clientId, clientSecret } = env.harness.credentials.data(agent.id as string);
-		const { fingerprintOf } = await import('../nodes/ImagineAnything/transport/token');
+		const { fingerprintOf } = await import('../package/nodes/ImagineAnything/transport/token');
 		const values = { baseUrl: env.sandbox.url, clientId, clientSecret };
 		for (const stored of [
 			{ accessToken: 'iat_for_another_secret', expiresAt: Date.now() + 3_000_000, issuedFor: fingerprintOf({ ...values, clientSecret: 'old secret' }) },

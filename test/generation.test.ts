@@ -1,9 +1,9 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { IDataObject, INode, INodeParameters, INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { INode, INodeParameters, INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { ImagineAnything } from '../nodes/ImagineAnything/ImagineAnything.node';
-import { LIST_UNAVAILABLE } from '../nodes/ImagineAnything/resources/generation/params';
+import { ImagineAnything } from '../package/nodes/ImagineAnything/ImagineAnything.node';
+import { LIST_UNAVAILABLE } from '../package/nodes/ImagineAnything/resources/generation/params';
 import { apiCalls, createTestEnv, type TestEnv } from './env';
 import { CREDENTIAL_TYPE } from './harness/credentials';
 import { PACKAGE, TestNodeTypes } from './harness/run';

@@ -2,18 +2,18 @@
  * n8n's rules for option lists (names, "Get Many", actions, sorting, descriptions), applied to the node
  * descriptions as they are assembled at load time (defineResource builds the Resource and Operation
  * lists, so `n8n-node lint` never sees them in the files). The rules run unchanged: the description
- * becomes the source text of a node class, linted with n8n-node lint's own config
- * (scripts/lint-description.mjs).
+ * becomes the source text of a node class, linted with the package's own config, n8n's default one
+ * (package/eslint.config.mjs, through scripts/lint-description.mjs).
  */
 import { spawnSync } from 'child_process';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import * as path from 'path';
 
-import { ImagineAnything } from '../nodes/ImagineAnything/ImagineAnything.node';
-import { ImagineAnythingPollTrigger } from '../nodes/ImagineAnythingPollTrigger/ImagineAnythingPollTrigger.node';
-import { ImagineAnythingTrigger } from '../nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
+import { ImagineAnything } from '../package/nodes/ImagineAnything/ImagineAnything.node';
+import { ImagineAnythingPollTrigger } from '../package/nodes/ImagineAnythingPollTrigger/ImagineAnythingPollTrigger.node';
+import { ImagineAnythingTrigger } from '../package/nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
 
-const ROOT = path.join(__dirname, '..');
+import { REPO_ROOT as ROOT } from '../scripts/n8n/paths';
 
 /** The rules of n8n-node lint whose subject is an option list or its options. */
 const OPTION_LIST_RULES = [

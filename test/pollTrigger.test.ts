@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { advance, isBeyond, isNew, OVERLAP_MS, positionOf, START } from '../nodes/ImagineAnythingPollTrigger/helpers/position';
+import { advance, isBeyond, isNew, OVERLAP_MS, positionOf, START } from '../package/nodes/ImagineAnythingPollTrigger/helpers/position';
 import { apiCalls } from './env';
 import { createTriggerTestEnv, POLL_TRIGGER_TYPE, type TriggerTestEnv, type TriggerWorkflow } from './harness/trigger';
 import { marketplaceOf } from './sandbox/state/marketplace';

@@ -3,7 +3,7 @@
  * sandbox's sliding-window limiter on a virtual clock: long batches run in milliseconds and every
  * figure is exact. The engine and real-n8n suites test the same code with real time.
  */
-import { RateBucket, type Clock, type RateHeaders, type Ticket } from '../nodes/ImagineAnything/transport/rateLimit';
+import { RateBucket, type Clock, type RateHeaders, type Ticket } from '../package/nodes/ImagineAnything/transport/rateLimit';
 import { rateLimitHeaders, RateLimiter } from './sandbox/framework/rateLimit';
 
 /** Time that moves only when every pending promise has settled and a timer is due. */

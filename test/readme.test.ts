@@ -1,9 +1,8 @@
 import { readFileSync } from 'fs';
 
-import { ImagineAnything } from '../nodes/ImagineAnything/ImagineAnything.node';
+import { ImagineAnything } from '../package/nodes/ImagineAnything/ImagineAnything.node';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { renderOperationsTable, withTable, README } = require('../scripts/readme-operations.js');
+import { README, renderOperationsTable, withTable } from '../scripts/readme-operations';
 
 describe('README', () => {
 	it('has the operations table of the current node description (run `npm run docs`)', () => {

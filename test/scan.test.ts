@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-const ROOT = path.join(__dirname, '..');
+import { PACKAGE_DIR, REPO_ROOT as ROOT } from '../scripts/n8n/paths';
 
 describe('the verification scan', () => {
 	let copy: string;
@@ -15,7 +15,7 @@ describe('the verification scan', () => {
 		fs.mkdirSync(path.join(ROOT, '.build'), { recursive: true });
 		copy = fs.mkdtempSync(path.join(ROOT, '.build', 'scan-'));
 		for (const entry of ['package.json', 'dist', 'nodes', 'credentials', 'icons']) {
-			fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+			fs.cpSync(path.join(PACKAGE_DIR, entry), path.join(copy, entry), { recursive: true });
 		}
 	});
 	afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
-import { ImagineAnythingPollTrigger } from '../nodes/ImagineAnythingPollTrigger/ImagineAnythingPollTrigger.node';
-import { ImagineAnythingTrigger } from '../nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
+import { ImagineAnythingPollTrigger } from '../package/nodes/ImagineAnythingPollTrigger/ImagineAnythingPollTrigger.node';
+import { ImagineAnythingTrigger } from '../package/nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
 
 /*
  * n8n's node panel (editor-ui, useActionsGeneration's triggersCategory, 1.x and 2.x) lists a

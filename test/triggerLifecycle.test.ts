@@ -1,6 +1,6 @@
 import { apiCalls } from './env';
 import { createTriggerTestEnv, type TriggerTestEnv } from './harness/trigger';
-import { sealingKey, unseal } from '../nodes/ImagineAnythingTrigger/helpers/sealedSecret';
+import { sealingKey, unseal } from '../package/nodes/ImagineAnythingTrigger/helpers/sealedSecret';
 import { webhookConfigOf } from './sandbox/state/webhooks';
 
 const WEBHOOK_PATH = '/api/agents/me/webhook';

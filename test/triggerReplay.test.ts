@@ -10,8 +10,8 @@ import { createHmac, randomBytes } from 'crypto';
 import { WebhookContext } from 'n8n-core';
 import type { IDataObject, IWebhookResponseData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { ImagineAnythingTrigger } from '../nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
-import { forgetDeliveries, SEEN_KEY } from '../nodes/ImagineAnythingTrigger/helpers/verifySignature';
+import { ImagineAnythingTrigger } from '../package/nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
+import { forgetDeliveries, SEEN_KEY } from '../package/nodes/ImagineAnythingTrigger/helpers/verifySignature';
 import { createTriggerTestEnv, type TriggerTestEnv } from './harness/trigger';
 import { webhookConfigOf } from './sandbox/state/webhooks';
 

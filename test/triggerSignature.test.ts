@@ -5,9 +5,9 @@ import {
 	registrationSecret,
 	registrationUrl,
 	toOutputItem,
-} from '../nodes/ImagineAnythingTrigger/helpers/deliveryFormat';
-import { ownerOf } from '../nodes/ImagineAnythingTrigger/helpers/registration';
-import { isSealed, seal, sealingKey, unseal } from '../nodes/ImagineAnythingTrigger/helpers/sealedSecret';
+} from '../package/nodes/ImagineAnythingTrigger/helpers/deliveryFormat';
+import { ownerOf } from '../package/nodes/ImagineAnythingTrigger/helpers/registration';
+import { isSealed, seal, sealingKey, unseal } from '../package/nodes/ImagineAnythingTrigger/helpers/sealedSecret';
 import {
 	MAX_SEEN,
 	forgetDeliveries,
@@ -15,7 +15,7 @@ import {
 	SEEN_KEY,
 	SEEN_TTL_SECONDS,
 	verifySignature,
-} from '../nodes/ImagineAnythingTrigger/helpers/verifySignature';
+} from '../package/nodes/ImagineAnythingTrigger/helpers/verifySignature';
 import type { IDataObject } from 'n8n-workflow';
 
 const SECRET = 'whsec_test_0123456789abcdef';

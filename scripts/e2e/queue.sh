@@ -41,12 +41,10 @@ bash scripts/e2e/install-n8n.sh "$version"
 t2=$(date +%s)
 
 echo "== build and pack"
-npm run build --silent
 mkdir -p .e2e
 pack_dir="$(mktemp -d "$PWD/.e2e/pack-XXXXXX")"
 trap 'rm -rf "$pack_dir"' EXIT
-tarball="$pack_dir/$(npm pack --silent --pack-destination "$pack_dir" 2>/dev/null | tail -n 1)"
-[ -f "$tarball" ] || { echo "npm pack did not produce a tarball" >&2; exit 1; }
+tarball="$(bash scripts/e2e/pack.sh "$pack_dir")"
 t3=$(date +%s)
 
 echo "== jest (jest.queue.config.js)"

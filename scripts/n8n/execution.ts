@@ -1,7 +1,8 @@
+import type { JsonAnswer } from '../../test/sandbox/types';
 import type { CliResult } from './processes';
 
 export interface ExecutionItem {
-	json: Record<string, any>;
+	json: Record<string, JsonAnswer>;
 	binary?: Record<string, { mimeType?: string; fileName?: string; fileSize?: string; [key: string]: unknown }>;
 }
 
@@ -22,13 +23,25 @@ export interface Execution {
 	nodesRun: string[];
 	/** Output items of a node (run 0, output 0 unless given); [] when it did not run. */
 	items(node: string, options?: { run?: number; output?: number }): ExecutionItem[];
-	json(node: string, options?: { run?: number; output?: number }): Array<Record<string, any>>;
+	json(node: string, options?: { run?: number; output?: number }): Array<Record<string, JsonAnswer>>;
 	stdout: string;
 	stderr: string;
 }
 
+/** What is read of the run JSON `n8n execute` prints (n8n's IRun, serialized). */
+interface RunJson {
+	status?: string;
+	data: {
+		resultData: {
+			runData?: Execution['runData'];
+			lastNodeExecuted?: string;
+			error?: { message?: unknown; node?: string | { name?: string }; [key: string]: unknown };
+		};
+	};
+}
+
 /** The run JSON in `n8n execute` output: after the logs on success, inside the log on failure. */
-function extractRunJson(stdout: string): any {
+function extractRunJson(stdout: string): RunJson | undefined {
 	const starts: number[] = [];
 	const lines = stdout.split('\n');
 	let offset = 0;
@@ -52,7 +65,7 @@ function extractRunJson(stdout: string): any {
 
 export function toExecution({ stdout, stderr, code, signal }: CliResult): Execution {
 	const run = extractRunJson(stdout);
-	const resultData = run?.data?.resultData ?? {};
+	const resultData: RunJson['data']['resultData'] = run?.data?.resultData ?? {};
 	const runData: Execution['runData'] = resultData.runData ?? {};
 	const items: Execution['items'] = (node, options = {}) =>
 		(runData[node]?.[options.run ?? 0]?.data?.main?.[options.output ?? 0] ?? []) as ExecutionItem[];
@@ -61,7 +74,7 @@ export function toExecution({ stdout, stderr, code, signal }: CliResult): Execut
 		.sort((a, b) => a.start - b.start)
 		.map((entry) => entry.name);
 	const error = resultData.error
-		? { ...resultData.error, message: String(resultData.error.message ?? ''), node: resultData.error.node?.name ?? resultData.error.node }
+		? { ...resultData.error, message: String(resultData.error.message ?? ''), node: typeof resultData.error.node === 'string' ? resultData.error.node : resultData.error.node?.name }
 		: run
 			? undefined
 			: { message: `no execution result in the output of n8n execute (${signal ?? `exit ${String(code)}`})` };

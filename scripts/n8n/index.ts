@@ -13,6 +13,7 @@
  *
  *   N8N_VERSION                      '2.8.4', or env N8N_E2E_VERSION
  *   REPO_ROOT                        absolute path of the repository
+ *   PACKAGE_DIR                      absolute path of the published package (REPO_ROOT/package)
  *   NODE_TYPES                       { action, trigger, pollTrigger }: full type names as installed
  *   CREDENTIAL_TYPE                  'imagineAnythingApi'
  *   n8nBin(version?)                 path of the n8n binary
@@ -72,7 +73,7 @@ export { describeRun, toExecution, type Execution, type ExecutionItem } from './
 export { createHost, DEFAULT_OWNER, disposeAllHosts, N8nHost, type HostOptions, type Owner } from './host';
 export { ensureN8n, n8nBin, n8nInstalled, n8nRuntime, n8nTraits, type N8nTraits } from './install';
 export { packPackage } from './pack';
-export { CREDENTIAL_TYPE, N8N_VERSION, NODE_TYPES, PACKAGE_NAME, REPO_ROOT } from './paths';
+export { CREDENTIAL_TYPE, N8N_VERSION, NODE_TYPES, PACKAGE_DIR, PACKAGE_NAME, REPO_ROOT } from './paths';
 export { freePort, isRunning, processStat, watchLauncher, type CliResult } from './processes';
 export type { RestAnswer } from './rest';
 export {

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { REPO_ROOT } from './paths';
+import { PACKAGE_DIR, REPO_ROOT } from './paths';
 import { childEnv } from './processes';
 
 let packed: string | undefined;
@@ -28,13 +28,13 @@ export function packPackage(): string {
 	fs.mkdirSync(path.join(REPO_ROOT, '.e2e'), { recursive: true });
 	const destination = fs.mkdtempSync(path.join(REPO_ROOT, '.e2e', 'pack-'));
 	packDirs.add(destination);
-	const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+	const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
 	const needed: string[] = [...manifest.n8n.nodes, ...manifest.n8n.credentials];
 	// Another build in this working tree (gulp clean) can empty dist/ under our feet: build and pack again.
 	for (let attempt = 1; ; attempt++) {
 		try {
 			run('npm', ['run', 'build', '--silent']);
-			const [info] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', destination])) as Array<{
+			const [info] = JSON.parse(run('npm', ['pack', '--json', '--workspace', 'package', '--pack-destination', destination])) as Array<{
 				filename: string;
 				files: Array<{ path: string }>;
 			}>;

@@ -11,10 +11,11 @@ export const NODE_TYPES = {
 } as const;
 export const CREDENTIAL_TYPE = 'imagineAnythingApi';
 
+/** The repository: the folder whose package/ holds the published package (also from .build/). */
 function findRepoRoot(): string {
 	let dir = __dirname;
 	for (;;) {
-		const manifest = path.join(dir, 'package.json');
+		const manifest = path.join(dir, 'package', 'package.json');
 		if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === PACKAGE_NAME) return dir;
 		const parent = path.dirname(dir);
 		if (parent === dir) throw new Error(`cannot find the ${PACKAGE_NAME} repository above ${__dirname}`);
@@ -23,3 +24,5 @@ function findRepoRoot(): string {
 }
 
 export const REPO_ROOT = findRepoRoot();
+/** The published package: package.json, nodes/, credentials/, icons/, and dist/ once built. */
+export const PACKAGE_DIR = path.join(REPO_ROOT, 'package');

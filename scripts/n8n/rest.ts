@@ -1,8 +1,20 @@
 import { randomBytes } from 'crypto';
 
+/**
+ * The JSON of an answer of n8n's REST API: what the route answers is in `data`; a refused call
+ * carries `code` and `message` instead (read `status` first).
+ */
+export interface RestBody {
+	data: Record<string, unknown>;
+	code?: number;
+	message?: string;
+	[key: string]: unknown;
+}
+
 export interface RestAnswer {
 	status: number;
-	body: any;
+	/** An answer that is not JSON (a proxy's error page, say) is kept as its text. */
+	body: RestBody;
 	headers: Headers;
 }
 
@@ -60,6 +72,6 @@ export class RestSession {
 		} catch {
 			// not JSON
 		}
-		return { status: response.status, body: parsed, headers: response.headers };
+		return { status: response.status, body: parsed as RestBody, headers: response.headers };
 	}
 }

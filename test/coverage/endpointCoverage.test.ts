@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { ImagineAnything } from '../../nodes/ImagineAnything/ImagineAnything.node';
+import { ImagineAnything } from '../../package/nodes/ImagineAnything/ImagineAnything.node';
 import { ENDPOINTS } from './endpoints';
 import { endpointOf, shapeOf } from './match';
 import { RUNS_DIR, type OperationRun } from './recorder';

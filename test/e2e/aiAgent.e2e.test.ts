@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 
-import { resources } from '../../nodes/ImagineAnything/resources';
+import { resources } from '../../package/nodes/ImagineAnything/resources';
 import { startSandbox, type LoggedRequest, type Sandbox } from '../sandbox';
 import {
 	createHost,

@@ -118,11 +118,13 @@ async function applied(what: string, check: () => boolean | Promise<boolean>): P
 	mark(`${what}: applied ${Date.now() - answered} ms after the REST answer`);
 }
 
+type StoredWorkflow = { versionId: string; [key: string]: unknown };
+
 /** A workflow as n8n's REST API answers it (the editor reads it so before a run or a publish). */
-async function storedWorkflow(id: string): Promise<{ versionId: string; [key: string]: unknown }> {
+async function storedWorkflow(id: string): Promise<StoredWorkflow> {
 	const answer = await host.rest('GET', `/workflows/${id}`);
 	if (answer.status !== 200) throw new Error(`GET /rest/workflows/${id}: ${answer.status} ${JSON.stringify(answer.body)}`);
-	return answer.body.data;
+	return answer.body.data as StoredWorkflow;
 }
 
 /**
@@ -147,7 +149,7 @@ describe(`triggers in real n8n ${process.env.N8N_E2E_VERSION || '2.8.4'}`, () =>
 	let delivered: StoredExecution[] = [];
 	let messageDeliveryId = '';
 	let firstSecret = '';
-	let firstMessage: Record<string, any> = {};
+	let firstMessage: Record<string, unknown> = {};
 	/** The direct message @e2e_poller got after its workflow was activated. */
 	let pollerMessage: { conversation: { id: string } };
 
@@ -328,7 +330,8 @@ describe(`triggers in real n8n ${process.env.N8N_E2E_VERSION || '2.8.4'}`, () =>
 		const [execution] = await waitForExecutions(host, TEST_LISTEN_WORKFLOW, 1);
 		expect(execution).toMatchObject({ mode: 'manual', status: 'success' });
 		// The item of the real delivery, with the message's id and the sample marker.
-		expect(execution.json(TRIGGER)).toEqual([{ ...firstMessage, id: firstMessage.message.id, createdAt: firstMessage.message.createdAt, sample: true }]);
+		const { id, createdAt } = firstMessage.message as { id: string; createdAt: string };
+		expect(execution.json(TRIGGER)).toEqual([{ ...firstMessage, id, createdAt, sample: true }]);
 		// The active workflow's registration was only looked at.
 		expect(registration()).toEqual(before);
 		expect(registrationCalls('PATCH')).toHaveLength(calls.PATCH);

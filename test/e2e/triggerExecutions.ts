@@ -16,7 +16,23 @@ export interface StoredExecution {
 	runData: Record<string, Array<{ data?: { main?: Array<ExecutionItem[] | null> }; error?: unknown }>>;
 	error?: { message?: string };
 	/** Output items (run 0, output 0) of a node; [] when it did not run. */
-	json(node: string): Array<Record<string, any>>;
+	json(node: string): Array<Record<string, unknown>>;
+}
+
+/** What is read of GET /rest/executions/:id (the run data is flatted, or plain in some versions). */
+interface ExecutionRecord {
+	id: string | number;
+	workflowId: string;
+	mode: string;
+	status: string;
+	finished: boolean;
+	data: unknown;
+	[key: string]: unknown;
+}
+
+/** What is read of the run data. */
+interface RunData {
+	resultData?: { runData?: StoredExecution['runData']; error?: { message?: string } };
 }
 
 /**
@@ -40,10 +56,10 @@ export function unflatten(text: string): unknown {
 	return resolve(0);
 }
 
-async function restOk(host: N8nHost, method: string, route: string, body?: unknown): Promise<any> {
+async function restOk(host: N8nHost, method: string, route: string, body?: unknown): Promise<Record<string, unknown>> {
 	const answer = await host.rest(method, route, body);
 	if (answer.status !== 200) throw new Error(`${method} /rest${route}: ${answer.status} ${JSON.stringify(answer.body)}`);
-	return (answer.body as { data?: unknown }).data;
+	return answer.body.data;
 }
 
 /** Logs the owner in again (host.stop() forgets the session). */
@@ -76,8 +92,8 @@ export async function listExecutions(host: N8nHost, workflowId: string): Promise
 }
 
 export async function getExecution(host: N8nHost, id: string): Promise<StoredExecution> {
-	const data = await restOk(host, 'GET', `/executions/${id}`);
-	const run = (typeof data.data === 'string' ? unflatten(data.data) : data.data) as any;
+	const data = (await restOk(host, 'GET', `/executions/${id}`)) as ExecutionRecord;
+	const run = (typeof data.data === 'string' ? unflatten(data.data) : data.data) as RunData | undefined;
 	const runData: StoredExecution['runData'] = run?.resultData?.runData ?? {};
 	return {
 		id: String(data.id),

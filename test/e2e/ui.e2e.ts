@@ -15,8 +15,8 @@ import * as path from 'path';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceProperties, resourceSelector } from '../../nodes/ImagineAnything/resources';
-import { ImagineAnythingTrigger } from '../../nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
+import { resourceProperties, resourceSelector } from '../../package/nodes/ImagineAnything/resources';
+import { ImagineAnythingTrigger } from '../../package/nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { createHost, DEFAULT_OWNER, idFor, N8N_VERSION, NODE_TYPES, REPO_ROOT, type N8nHost, type Workflow } from '../../scripts/n8n';
 
@@ -331,6 +331,7 @@ describe(`the editor of n8n ${N8N_VERSION} in Chromium`, () => {
 		await host.setupOwner();
 		mark('n8n started, owner set up');
 
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- installed by scripts/e2e/ui.sh outside node_modules, found by its path
 		const { chromium } = require(PLAYWRIGHT) as PlaywrightCore;
 		profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ui-e2e-chromium-'));
 		context = await chromium.launchPersistentContext(profile, {

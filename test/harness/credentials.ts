@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper } from 'n8n-workflow';
 
-import { ImagineAnythingApi } from '../../credentials/ImagineAnythingApi.credentials';
+import { ImagineAnythingApi } from '../../package/credentials/ImagineAnythingApi.credentials';
 
 export const CREDENTIAL_TYPE = 'imagineAnythingApi';
 

@@ -14,9 +14,9 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { ImagineAnything } from '../../nodes/ImagineAnything/ImagineAnything.node';
-import { ImagineAnythingPollTrigger } from '../../nodes/ImagineAnythingPollTrigger/ImagineAnythingPollTrigger.node';
-import { ImagineAnythingTrigger } from '../../nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
+import { ImagineAnything } from '../../package/nodes/ImagineAnything/ImagineAnything.node';
+import { ImagineAnythingPollTrigger } from '../../package/nodes/ImagineAnythingPollTrigger/ImagineAnythingPollTrigger.node';
+import { ImagineAnythingTrigger } from '../../package/nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
 import { CREDENTIAL_TYPE, TestCredentialsHelper } from './credentials';
 
 export const PACKAGE = 'n8n-nodes-imagineanything';

@@ -371,11 +371,10 @@ export class TriggerServer {
 	) {}
 
 	static async start(credentials: TestCredentialsHelper): Promise<TriggerServer> {
-		let instance: TriggerServer | undefined;
 		const server = createServer((req, res) => {
-			void instance!.handle(req, res).catch((error: Error) => reply(res, 500, { message: error.message }));
+			void instance.handle(req, res).catch((error: Error) => reply(res, 500, { message: error.message }));
 		});
-		instance = new TriggerServer(credentials, server);
+		const instance = new TriggerServer(credentials, server);
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		instance.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 		return instance;

@@ -1,5 +1,5 @@
 import { trickyBytes } from '../fixtures/files';
-import { startSandbox, type Sandbox, type SandboxOptions } from './index';
+import { startSandbox, type ApiAgent, type LoggedRequest, type Sandbox, type SandboxOptions } from './index';
 
 interface CallOptions {
 	token?: string;
@@ -8,13 +8,14 @@ interface CallOptions {
 	contentType?: string;
 }
 
-interface CallResult {
+interface CallResult<Body = unknown> {
 	status: number;
-	body: any;
+	body: Body;
 	headers: Headers;
 }
 
-async function call(sb: Sandbox, method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
+/** `Body`: what the test reads of the JSON answer. */
+async function call<Body = unknown>(sb: Sandbox, method: string, path: string, opts: CallOptions = {}): Promise<CallResult<Body>> {
 	const headers: Record<string, string> = {};
 	if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
 	let body: string | undefined;
@@ -30,9 +31,64 @@ async function call(sb: Sandbox, method: string, path: string, opts: CallOptions
 	return { status: res.status, body: text === '' ? undefined : JSON.parse(text), headers: res.headers };
 }
 
+/** An error answer: `{error, message}`, or `{error, error_description}` from /api/auth/token; `details` names the invalid fields. */
+interface ApiError {
+	error: string;
+	message?: string;
+	error_description?: string;
+	details?: Record<string, string>;
+}
+
+type ValidationError = ApiError & { details: Record<string, string> };
+
+interface Tokens {
+	access_token: string;
+	refresh_token: string;
+}
+
+/** What the tests read of a post. `repostOf` is the reposted or quoted post (its id under the repostOfId fault). */
+interface Post {
+	id: string;
+	createdAt: string;
+	agent: { handle: string };
+	isQuote: boolean;
+	isLiked: boolean;
+	viewCount: number;
+	commentCount: number;
+	repostOf: Post | string | null;
+}
+
+interface PostPage {
+	posts: Post[];
+	hasMore: boolean;
+	nextCursor: string | null;
+}
+
+interface AgentPage {
+	agents: ApiAgent[];
+	hasMore: boolean;
+}
+
+interface Comment {
+	id: string;
+	content: string;
+	replies: Comment[];
+}
+
+interface Xp {
+	axp: { total: number };
+	history: unknown[];
+}
+
+/** An upload answer: both names of its id, unless a shape fault leaves one out. */
+interface Upload {
+	id?: string;
+	media_id?: string;
+}
+
 async function tokenFor(sb: Sandbox, handle = 'sandbox_agent'): Promise<{ access: string; refresh: string }> {
 	const { clientId, clientSecret } = sb.credentialsFor(handle);
-	const res = await call(sb, 'POST', '/api/auth/token', {
+	const res = await call<Tokens>(sb, 'POST', '/api/auth/token', {
 		body: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
 	});
 	expect(res.status).toBe(200);
@@ -51,20 +107,20 @@ async function withSandbox(options: SandboxOptions, run: (sb: Sandbox) => Promis
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the SDK's Post.from_dict needs of a post, down its repostOf chain (a nested post or null). */
-function expectSdkPost(post: any): void {
+function expectSdkPost(post: Post): void {
 	expect(post).toMatchObject({ id: expect.any(String), agent: { id: expect.any(String), handle: expect.any(String), name: expect.any(String) } });
 	if (post.repostOf !== null) {
 		expect(typeof post.repostOf).toBe('object');
-		expectSdkPost(post.repostOf);
+		expectSdkPost(post.repostOf as Post);
 	}
 }
 
-async function uploadImage(sb: Sandbox, token: string): Promise<CallResult> {
+async function uploadImage(sb: Sandbox, token: string): Promise<CallResult<Upload>> {
 	const form = new FormData();
 	form.append('purpose', 'post');
 	form.append('file', new Blob([trickyBytes(300)], { type: 'image/png' }), 'shape.png');
 	const res = await fetch(`${sb.url}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
-	return { status: res.status, body: await res.json(), headers: res.headers };
+	return { status: res.status, body: (await res.json()) as Upload, headers: res.headers };
 }
 
 let sb: Sandbox;
@@ -82,7 +138,7 @@ beforeEach(() => sb.reset());
 describe('auth', () => {
 	it('issues client_credentials tokens that authenticate API calls', async () => {
 		const { clientId, clientSecret } = sb.seeded;
-		const res = await call(sb, 'POST', '/api/auth/token', {
+		const res = await call<Tokens>(sb, 'POST', '/api/auth/token', {
 			body: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
 		});
 		expect(res.status).toBe(200);
@@ -93,7 +149,7 @@ describe('auth', () => {
 			refresh_token: expect.stringMatching(/^iar_/),
 			scope: 'read write',
 		});
-		const me = await call(sb, 'GET', '/api/agents/me', { token: res.body.access_token });
+		const me = await call<Record<string, unknown>>(sb, 'GET', '/api/agents/me', { token: res.body.access_token });
 		expect(me.status).toBe(200);
 		expect(me.body).toMatchObject({ handle: 'sandbox_agent', name: 'Sandbox Agent', agentType: 'ASSISTANT', webhookUrl: null });
 		expect(me.body.agent).toBeUndefined();
@@ -108,7 +164,7 @@ describe('auth', () => {
 	});
 
 	it('requires a JSON body and a known grant type', async () => {
-		const form = await call(sb, 'POST', '/api/auth/token', {
+		const form = await call<ApiError>(sb, 'POST', '/api/auth/token', {
 			rawBody: `grant_type=client_credentials&client_id=${sb.seeded.clientId}`,
 			contentType: 'application/x-www-form-urlencoded',
 		});
@@ -116,21 +172,21 @@ describe('auth', () => {
 		expect(form.body.error).toBe('invalid_request');
 		expect(form.body.error_description).toMatch(/JSON/);
 
-		const grant = await call(sb, 'POST', '/api/auth/token', { body: { grant_type: 'password' } });
+		const grant = await call<ApiError>(sb, 'POST', '/api/auth/token', { body: { grant_type: 'password' } });
 		expect(grant.status).toBe(400);
 		expect(grant.body.error).toBe('unsupported_grant_type');
 	});
 
 	it('rotates refresh tokens; the old access token keeps working', async () => {
 		const first = await tokenFor(sb);
-		const refreshed = await call(sb, 'POST', '/api/auth/token', {
+		const refreshed = await call<Tokens>(sb, 'POST', '/api/auth/token', {
 			body: { grant_type: 'refresh_token', refresh_token: first.refresh },
 		});
 		expect(refreshed.status).toBe(200);
 		expect(refreshed.body.access_token).not.toBe(first.access);
 		expect(refreshed.body.refresh_token).not.toBe(first.refresh);
 
-		const reused = await call(sb, 'POST', '/api/auth/token', {
+		const reused = await call<ApiError>(sb, 'POST', '/api/auth/token', {
 			body: { grant_type: 'refresh_token', refresh_token: first.refresh },
 		});
 		expect(reused.status).toBe(400);
@@ -163,14 +219,14 @@ describe('auth', () => {
 			const { access } = await tokenFor(short);
 			expect((await call(short, 'GET', '/api/agents/me', { token: access })).status).toBe(200);
 			await sleep(1100);
-			const res = await call(short, 'GET', '/api/agents/me', { token: access });
+			const res = await call<ApiError>(short, 'GET', '/api/agents/me', { token: access });
 			expect(res.status).toBe(401);
 			expect(res.body.message).toBe('Access token expired');
 		});
 	});
 
 	it('registers agents and validates the registration', async () => {
-		const res = await call(sb, 'POST', '/api/auth/register', {
+		const res = await call<{ clientSecret: string }>(sb, 'POST', '/api/auth/register', {
 			body: { handle: 'new_agent', name: 'New Agent', agentType: 'ANALYST', bio: 'hi' },
 		});
 		expect(res.status).toBe(201);
@@ -185,11 +241,11 @@ describe('auth', () => {
 		expect(sb.credentialsFor('new_agent').clientSecret).toBe(res.body.clientSecret);
 		await tokenFor(sb, 'new_agent');
 
-		const taken = await call(sb, 'POST', '/api/auth/register', { body: { handle: 'new_agent', name: 'X' } });
+		const taken = await call<ApiError>(sb, 'POST', '/api/auth/register', { body: { handle: 'new_agent', name: 'X' } });
 		expect(taken.status).toBe(409);
 		expect(taken.body.error).toBe('conflict');
 
-		const bad = await call(sb, 'POST', '/api/auth/register', { body: { handle: '9Bad', name: '', agentType: 'ROBOT' } });
+		const bad = await call<ValidationError>(sb, 'POST', '/api/auth/register', { body: { handle: '9Bad', name: '', agentType: 'ROBOT' } });
 		expect(bad.status).toBe(400);
 		expect(bad.body.error).toBe('validation_error');
 		expect(Object.keys(bad.body.details).sort()).toEqual(['agentType', 'handle', 'name']);
@@ -258,30 +314,30 @@ describe('rate limits', () => {
 
 describe('pagination', () => {
 	it('pages newest first with cursors that survive new posts', async () => {
-		const page1 = await call(sb, 'GET', '/api/posts?limit=3');
+		const page1 = await call<PostPage>(sb, 'GET', '/api/posts?limit=3');
 		expect(page1.status).toBe(200);
 		expect(page1.body.posts).toHaveLength(3);
 		expect(page1.body.hasMore).toBe(true);
 		expect(typeof page1.body.nextCursor).toBe('string');
 
 		await sb.act('bob_bot', 'POST', '/api/posts', { content: 'inserted at the head' });
-		const page2 = await call(sb, 'GET', `/api/posts?limit=3&cursor=${encodeURIComponent(page1.body.nextCursor)}`);
-		const page3 = await call(sb, 'GET', `/api/posts?limit=3&cursor=${encodeURIComponent(page2.body.nextCursor)}`);
+		const page2 = await call<PostPage>(sb, 'GET', `/api/posts?limit=3&cursor=${encodeURIComponent(page1.body.nextCursor!)}`);
+		const page3 = await call<PostPage>(sb, 'GET', `/api/posts?limit=3&cursor=${encodeURIComponent(page2.body.nextCursor!)}`);
 		expect(page3.body).toMatchObject({ nextCursor: null, hasMore: false });
-		const ids = [...page1.body.posts, ...page2.body.posts, ...page3.body.posts].map((p: any) => p.id);
+		const ids = [...page1.body.posts, ...page2.body.posts, ...page3.body.posts].map((p) => p.id);
 		expect(new Set(ids).size).toBe(7);
-		const times = [...page1.body.posts, ...page2.body.posts].map((p: any) => Date.parse(p.createdAt));
+		const times = [...page1.body.posts, ...page2.body.posts].map((p) => Date.parse(p.createdAt));
 		expect([...times].sort((a, b) => b - a)).toEqual(times);
 	});
 
 	it('validates limit and cursor', async () => {
 		for (const limit of ['0', '101', 'abc', '2.5']) {
-			const res = await call(sb, 'GET', `/api/posts?limit=${limit}`);
+			const res = await call<ValidationError>(sb, 'GET', `/api/posts?limit=${limit}`);
 			expect(res.status).toBe(400);
 			expect(res.body.error).toBe('validation_error');
 			expect(res.body.details.limit).toMatch(/limit/);
 		}
-		const cursor = await call(sb, 'GET', '/api/posts?cursor=garbage');
+		const cursor = await call<ValidationError>(sb, 'GET', '/api/posts?cursor=garbage');
 		expect(cursor.status).toBe(400);
 		expect(cursor.body.details).toHaveProperty('cursor');
 		expect((await call(sb, 'GET', '/api/agents/alice_ai/similar?limit=21')).status).toBe(400);
@@ -313,12 +369,12 @@ describe('agents', () => {
 
 	it('takes agent handles with or without the @ the SDK puts before them', async () => {
 		const { access } = await tokenFor(sb);
-		expect((await call(sb, 'GET', '/api/agents/@alice_ai')).body.handle).toBe('alice_ai');
-		expect((await call(sb, 'GET', '/api/agents/%40alice_ai')).body.handle).toBe('alice_ai');
+		expect((await call<ApiAgent>(sb, 'GET', '/api/agents/@alice_ai')).body.handle).toBe('alice_ai');
+		expect((await call<ApiAgent>(sb, 'GET', '/api/agents/%40alice_ai')).body.handle).toBe('alice_ai');
 		expect((await call(sb, 'POST', '/api/agents/@dave_auto/follow', { token: access })).body).toEqual({ following: true });
 		expect((await call(sb, 'GET', '/api/agents/@dave_auto/follow', { token: access })).body).toEqual({ following: true });
-		expect((await call(sb, 'GET', '/api/agents/@dave_auto/followers')).body.followers.map((a: any) => a.handle)).toContain('sandbox_agent');
-		expect((await call(sb, 'GET', '/api/agents/@sandbox_agent/following')).body.following.map((a: any) => a.handle)).toContain('dave_auto');
+		expect((await call<{ followers: ApiAgent[] }>(sb, 'GET', '/api/agents/@dave_auto/followers')).body.followers.map((a) => a.handle)).toContain('sandbox_agent');
+		expect((await call<{ following: ApiAgent[] }>(sb, 'GET', '/api/agents/@sandbox_agent/following')).body.following.map((a) => a.handle)).toContain('dave_auto');
 		expect((await call(sb, 'DELETE', '/api/agents/@dave_auto/follow', { token: access })).body).toEqual({ following: false });
 		expect((await call(sb, 'GET', '/api/agents/@nobody_here')).status).toBe(404);
 		expect((await call(sb, 'GET', '/api/agents/@@alice_ai')).status).toBe(404);
@@ -332,7 +388,7 @@ describe('agents', () => {
 			const res = await call(sb, 'PATCH', '/api/agents/me', { token: access, body });
 			expect(res.status).toBe(400);
 		}
-		const malformed = await call(sb, 'PATCH', '/api/agents/me', { token: access, rawBody: '{"bio":' });
+		const malformed = await call<ApiError>(sb, 'PATCH', '/api/agents/me', { token: access, rawBody: '{"bio":' });
 		expect(malformed.status).toBe(400);
 		expect(malformed.body.message).toBe('Malformed JSON body');
 	});
@@ -341,50 +397,50 @@ describe('agents', () => {
 		const { access } = await tokenFor(sb);
 		const self = await call(sb, 'POST', '/api/agents/sandbox_agent/follow', { token: access });
 		expect(self.status).toBe(400);
-		const xpBefore = (await call(sb, 'GET', '/api/agents/carol_analyst/xp')).body.axp.total;
+		const xpBefore = (await call<Xp>(sb, 'GET', '/api/agents/carol_analyst/xp')).body.axp.total;
 		for (let i = 0; i < 2; i++) {
 			const res = await call(sb, 'POST', '/api/agents/carol_analyst/follow', { token: access });
 			expect(res.body).toEqual({ following: true });
 		}
-		const xp = await call(sb, 'GET', '/api/agents/carol_analyst/xp');
+		const xp = await call<Xp>(sb, 'GET', '/api/agents/carol_analyst/xp');
 		expect(xp.body.axp.total).toBe(xpBefore + 10);
 		expect(xp.body.history[0]).toMatchObject({ amount: 10, reason: 'NEW_FOLLOWER' });
 		expect(xp.body).toMatchObject({ hasMore: false, nextCursor: null });
 		expect(sb.store.notifications.filter((n) => n.type === 'FOLLOW' && n.agentId === sb.store.agentByHandle('carol_analyst')?.id)).toHaveLength(2);
 
-		const followers = await call(sb, 'GET', '/api/agents/carol_analyst/followers');
-		expect(followers.body.followers.map((a: any) => a.handle)).toEqual(['sandbox_agent', 'erin_helper']);
+		const followers = await call<{ followers: ApiAgent[] }>(sb, 'GET', '/api/agents/carol_analyst/followers');
+		expect(followers.body.followers.map((a) => a.handle)).toEqual(['sandbox_agent', 'erin_helper']);
 		expect((await call(sb, 'GET', '/api/agents/carol_analyst/follow', { token: access })).body).toEqual({ following: true });
 		expect((await call(sb, 'DELETE', '/api/agents/carol_analyst/follow', { token: access })).body).toEqual({ following: false });
 	});
 
 	it('lists, explores and finds similar agents', async () => {
-		const verified = await call(sb, 'GET', '/api/agents?verified=true');
-		expect(verified.body.agents.map((a: any) => a.handle)).toEqual(['alice_ai']);
-		const search = await call(sb, 'GET', '/api/agents?search=BOB');
-		expect(search.body.agents.map((a: any) => a.handle)).toEqual(['bob_bot']);
+		const verified = await call<AgentPage>(sb, 'GET', '/api/agents?verified=true');
+		expect(verified.body.agents.map((a) => a.handle)).toEqual(['alice_ai']);
+		const search = await call<AgentPage>(sb, 'GET', '/api/agents?search=BOB');
+		expect(search.body.agents.map((a) => a.handle)).toEqual(['bob_bot']);
 		expect((await call(sb, 'GET', '/api/agents?type=ROBOT')).status).toBe(400);
 
 		const { access } = await tokenFor(sb);
-		const explore = await call(sb, 'GET', '/api/explore/agents?skills=automation,research', { token: access });
-		expect(explore.body.agents.map((a: any) => a.handle).sort()).toEqual(['dave_auto', 'erin_helper']);
-		const anonymous = await call(sb, 'GET', '/api/explore/agents?type=agents&limit=2');
+		const explore = await call<AgentPage>(sb, 'GET', '/api/explore/agents?skills=automation,research', { token: access });
+		expect(explore.body.agents.map((a) => a.handle).sort()).toEqual(['dave_auto', 'erin_helper']);
+		const anonymous = await call<AgentPage>(sb, 'GET', '/api/explore/agents?type=agents&limit=2');
 		expect(anonymous.body.agents[0].handle).toBe('alice_ai');
 		expect(anonymous.body.hasMore).toBe(true);
 
-		const similar = await call(sb, 'GET', '/api/agents/sandbox_agent/similar');
+		const similar = await call<AgentPage>(sb, 'GET', '/api/agents/sandbox_agent/similar');
 		expect(similar.body.agents[0].handle).toBe('erin_helper');
-		expect(similar.body.agents.map((a: any) => a.handle)).not.toContain('sandbox_agent');
+		expect(similar.body.agents.map((a) => a.handle)).not.toContain('sandbox_agent');
 		expect((await call(sb, 'GET', '/api/agents/sandbox_agent/similar?excludeFollowing=true')).status).toBe(401);
-		const excluding = await call(sb, 'GET', '/api/agents/erin_helper/similar?excludeFollowing=true', { token: access });
-		expect(excluding.body.agents.map((a: any) => a.handle)).not.toContain('alice_ai');
+		const excluding = await call<AgentPage>(sb, 'GET', '/api/agents/erin_helper/similar?excludeFollowing=true', { token: access });
+		expect(excluding.body.agents.map((a) => a.handle)).not.toContain('alice_ai');
 	});
 });
 
 describe('posts', () => {
 	it('creates posts with hashtags and mentions, wrapped in {post}', async () => {
 		const { access } = await tokenFor(sb);
-		const res = await call(sb, 'POST', '/api/posts', {
+		const res = await call<{ post: Post }>(sb, 'POST', '/api/posts', {
 			token: access,
 			body: { content: 'Hello #AI and #n8n, hi @bob_bot and @ghost_agent' },
 		});
@@ -409,12 +465,12 @@ describe('posts', () => {
 		const bob = sb.store.agentByHandle('bob_bot')?.id;
 		expect(sb.store.notifications.some((n) => n.type === 'MENTION' && n.agentId === bob)).toBe(true);
 
-		const got = await call(sb, 'GET', `/api/posts/${res.body.post.id}`);
+		const got = await call<{ post: Post }>(sb, 'GET', `/api/posts/${res.body.post.id}`);
 		expect(got.body.post.id).toBe(res.body.post.id);
 		expect((await call(sb, 'GET', '/api/posts/post_missing')).body).toEqual({ error: 'not_found', message: 'Post not found' });
 
 		for (const body of [{}, { content: '' }, { content: 'x'.repeat(501) }, { content: 'x', mediaType: 'GIF' }, { mediaIds: ['nope'] }]) {
-			const bad = await call(sb, 'POST', '/api/posts', { token: access, body });
+			const bad = await call<ApiError>(sb, 'POST', '/api/posts', { token: access, body });
 			expect(bad.status).toBe(400);
 			expect(bad.body.error).toBe('validation_error');
 		}
@@ -426,16 +482,16 @@ describe('posts', () => {
 		const liked = await call(sb, 'POST', `/api/posts/${alicePost.id}/like`, { token: access });
 		expect(liked.body).toEqual({ liked: true, likeCount: 1 });
 		expect((await call(sb, 'POST', `/api/posts/${alicePost.id}/like`, { token: access })).body).toEqual({ liked: true, likeCount: 1 });
-		expect((await call(sb, 'GET', `/api/posts/${alicePost.id}`, { token: access })).body.post.isLiked).toBe(true);
-		expect((await call(sb, 'GET', `/api/posts/${alicePost.id}`)).body.post.isLiked).toBe(false);
-		const likes = await call(sb, 'GET', `/api/posts/${alicePost.id}/likes`);
+		expect((await call<{ post: Post }>(sb, 'GET', `/api/posts/${alicePost.id}`, { token: access })).body.post.isLiked).toBe(true);
+		expect((await call<{ post: Post }>(sb, 'GET', `/api/posts/${alicePost.id}`)).body.post.isLiked).toBe(false);
+		const likes = await call<{ likes: unknown[] }>(sb, 'GET', `/api/posts/${alicePost.id}/likes`);
 		expect(likes.body.likes[0]).toMatchObject({ id: expect.any(String), likedAt: expect.any(String), agent: { handle: 'sandbox_agent' } });
-		const mine = await call(sb, 'GET', '/api/agents/sandbox_agent/likes?limit=1');
+		const mine = await call<PostPage>(sb, 'GET', '/api/agents/sandbox_agent/likes?limit=1');
 		expect(mine.body.posts[0].id).toBe(alicePost.id);
 
 		await call(sb, 'POST', `/api/posts/${alicePost.id}/view`, { token: access });
 		await call(sb, 'POST', `/api/posts/${alicePost.id}/view`, { token: access });
-		expect((await call(sb, 'GET', `/api/posts/${alicePost.id}`)).body.post.viewCount).toBe(1);
+		expect((await call<{ post: Post }>(sb, 'GET', `/api/posts/${alicePost.id}`)).body.post.viewCount).toBe(1);
 
 		const forbidden = await call(sb, 'DELETE', `/api/posts/${alicePost.id}`, { token: access });
 		expect(forbidden.status).toBe(403);
@@ -447,7 +503,7 @@ describe('posts', () => {
 	it('nests replies and cascades comment deletes', async () => {
 		const { access } = await tokenFor(sb);
 		const post = (await sb.act('alice_ai', 'POST', '/api/posts', { content: 'discuss' })).body.post;
-		const top = await call(sb, 'POST', `/api/posts/${post.id}/comments`, { token: access, body: { content: 'first' } });
+		const top = await call<{ comment: Comment }>(sb, 'POST', `/api/posts/${post.id}/comments`, { token: access, body: { content: 'first' } });
 		expect(top.status).toBe(201);
 		expect(top.body.comment).toMatchObject({ postId: post.id, content: 'first', parentId: null, replyCount: 0 });
 		const reply = await sb.act('bob_bot', 'POST', `/api/posts/${post.id}/comments`, { content: 'reply', parentId: top.body.comment.id });
@@ -459,16 +515,16 @@ describe('posts', () => {
 		});
 		expect(wrongParent.status).toBe(400);
 
-		const list = await call(sb, 'GET', `/api/posts/${post.id}/comments`);
+		const list = await call<{ comments: Comment[] }>(sb, 'GET', `/api/posts/${post.id}/comments`);
 		expect(list.body.comments).toHaveLength(1);
 		expect(list.body.comments[0].replies[0].replies[0].content).toBe('deep');
-		expect((await call(sb, 'GET', `/api/posts/${post.id}`)).body.post.commentCount).toBe(3);
+		expect((await call<{ post: Post }>(sb, 'GET', `/api/posts/${post.id}`)).body.post.commentCount).toBe(3);
 
 		const notMine = await call(sb, 'DELETE', `/api/posts/${post.id}/comments/${reply.body.comment.id}`, { token: access });
 		expect(notMine.status).toBe(403);
 		const deleted = await call(sb, 'DELETE', `/api/posts/${post.id}/comments/${top.body.comment.id}`, { token: access });
 		expect(deleted.body).toEqual({ success: true });
-		expect((await call(sb, 'GET', `/api/posts/${post.id}`)).body.post.commentCount).toBe(0);
+		expect((await call<{ post: Post }>(sb, 'GET', `/api/posts/${post.id}`)).body.post.commentCount).toBe(0);
 		const types = sb.store.notifications.filter((n) => n.postId === post.id).map((n) => n.type);
 		expect(types).toEqual(expect.arrayContaining(['COMMENT', 'REPLY']));
 	});
@@ -476,7 +532,7 @@ describe('posts', () => {
 	it('reposts, quotes and amplifies', async () => {
 		const { access } = await tokenFor(sb);
 		const post = (await sb.act('alice_ai', 'POST', '/api/posts', { content: 'share me' })).body.post;
-		const rp = await call(sb, 'POST', `/api/posts/${post.id}/repost`, { token: access });
+		const rp = await call<{ post: Post }>(sb, 'POST', `/api/posts/${post.id}/repost`, { token: access });
 		expect(rp.status).toBe(201);
 		// The SDK reads the repost as a post (Post.from_dict): the reposter's, its repostOf the original.
 		expect(rp.body.post).toMatchObject({
@@ -497,11 +553,11 @@ describe('posts', () => {
 		expect(quote.body.post).not.toHaveProperty('quotedPost');
 		const quoteOfQuote = await sb.act('carol_analyst', 'POST', `/api/posts/${quote.body.post.id}/quote`, { content: 'and again' });
 		expect(quoteOfQuote.body.post.repostOf).toMatchObject({ id: quote.body.post.id, repostOf: { id: post.id } });
-		const timeline = await call(sb, 'GET', '/api/posts?limit=5');
-		expect(timeline.body.posts.filter((p: any) => p.isQuote)).toHaveLength(2);
+		const timeline = await call<PostPage>(sb, 'GET', '/api/posts?limit=5');
+		expect(timeline.body.posts.filter((p) => p.isQuote)).toHaveLength(2);
 		for (const item of timeline.body.posts) expectSdkPost(item);
-		const reposts = await call(sb, 'GET', `/api/posts/${post.id}/reposts`);
-		expect(reposts.body.reposts.map((r: any) => [r.agent.handle, r.isQuote])).toEqual([
+		const reposts = await call<{ reposts: Array<Pick<Post, 'agent' | 'isQuote'>> }>(sb, 'GET', `/api/posts/${post.id}/reposts`);
+		expect(reposts.body.reposts.map((r) => [r.agent.handle, r.isQuote])).toEqual([
 			['bob_bot', true],
 			['sandbox_agent', false],
 		]);
@@ -513,7 +569,7 @@ describe('posts', () => {
 
 		const amp = await call(sb, 'POST', `/api/posts/${post.id}/amplify`, { token: access });
 		expect(amp.body).toEqual({ amplified: true, amplifyCount: 1 });
-		const xp = await call(sb, 'GET', '/api/agents/alice_ai/xp?limit=1');
+		const xp = await call<Xp>(sb, 'GET', '/api/agents/alice_ai/xp?limit=1');
 		expect(xp.body.history[0]).toMatchObject({ amount: 5, reason: 'POST_AMPLIFIED' });
 		const own = await sb.act('alice_ai', 'POST', `/api/posts/${post.id}/amplify`);
 		expect(own.status).toBe(400);
@@ -521,15 +577,15 @@ describe('posts', () => {
 
 	it('builds the feed from followed agents and the caller', async () => {
 		const { access } = await tokenFor(sb);
-		const feed = await call(sb, 'GET', '/api/feed', { token: access });
-		const handles = new Set(feed.body.posts.map((p: any) => p.agent.handle));
+		const feed = await call<PostPage>(sb, 'GET', '/api/feed', { token: access });
+		const handles = new Set(feed.body.posts.map((p) => p.agent.handle));
 		expect(handles).toEqual(new Set(['alice_ai', 'bob_bot', 'sandbox_agent']));
 	});
 });
 
 describe('routing and controls', () => {
 	it('answers 404 for unknown routes and 405 for wrong methods', async () => {
-		const unknown = await call(sb, 'GET', '/api/nothing/here');
+		const unknown = await call<ApiError>(sb, 'GET', '/api/nothing/here');
 		expect(unknown.status).toBe(404);
 		expect(unknown.body.error).toBe('not_found');
 		const method = await call(sb, 'PUT', '/api/posts');
@@ -563,7 +619,7 @@ describe('routing and controls', () => {
 
 	it('injects faults: status, regex paths, times, delays and socket resets', async () => {
 		sb.addFault({ path: '/api/posts', method: 'GET', status: 503, headers: { 'Retry-After': '2' } });
-		const failed = await call(sb, 'GET', '/api/posts');
+		const failed = await call<ApiError>(sb, 'GET', '/api/posts');
 		expect(failed.status).toBe(503);
 		expect(failed.headers.get('retry-after')).toBe('2');
 		expect(failed.body.error).toBe('service_unavailable');
@@ -591,7 +647,7 @@ describe('routing and controls', () => {
 		for (let i = 0; i < 4; i++) statuses.push((await call(sb, 'GET', '/api/agents/me', { token: access })).status);
 		expect(statuses).toEqual([200, 200, 401, 401]);
 		expect(sb.faults()).toEqual([]);
-		const refreshed = await call(sb, 'POST', '/api/auth/token', { body: { grant_type: 'refresh_token', refresh_token: refresh } });
+		const refreshed = await call<Tokens>(sb, 'POST', '/api/auth/token', { body: { grant_type: 'refresh_token', refresh_token: refresh } });
 		expect((await call(sb, 'GET', '/api/agents/me', { token: refreshed.body.access_token })).status).toBe(200);
 	});
 
@@ -609,10 +665,10 @@ describe('routing and controls', () => {
 		const quote = (await sb.act('bob_bot', 'POST', `/api/posts/${original.id}/quote`, { content: 'quoted' })).body.post;
 
 		sb.addFault({ method: 'GET', path: '^/api/posts', shape: 'repostOfId', times: 2 });
-		const timeline = await call(sb, 'GET', '/api/posts?limit=5');
-		expect(timeline.body.posts.find((p: any) => p.id === quote.id)).toMatchObject({ isQuote: true, repostOf: original.id });
-		expect((await call(sb, 'GET', `/api/posts/${quote.id}`)).body.post.repostOf).toBe(original.id);
-		expect((await call(sb, 'GET', `/api/posts/${quote.id}`)).body.post.repostOf).toMatchObject({ id: original.id });
+		const timeline = await call<PostPage>(sb, 'GET', '/api/posts?limit=5');
+		expect(timeline.body.posts.find((p) => p.id === quote.id)).toMatchObject({ isQuote: true, repostOf: original.id });
+		expect((await call<{ post: Post }>(sb, 'GET', `/api/posts/${quote.id}`)).body.post.repostOf).toBe(original.id);
+		expect((await call<{ post: Post }>(sb, 'GET', `/api/posts/${quote.id}`)).body.post.repostOf).toMatchObject({ id: original.id });
 
 		sb.addFault({ method: 'POST', path: '^/api/posts/[^/]+/repost$', shape: 'repostCounts', times: 2 });
 		const counts = await call(sb, 'POST', `/api/posts/${original.id}/repost`, { token: access });
@@ -648,7 +704,7 @@ describe('routing and controls', () => {
 		expect(creds.body).toEqual(sb.credentialsFor('alice_ai'));
 		expect((await call(sb, 'GET', '/__sandbox/agents/nobody_x/credentials')).status).toBe(404);
 
-		const acted = await call(sb, 'POST', '/__sandbox/act', {
+		const acted = await call<{ status: number; body: { post: Post } }>(sb, 'POST', '/__sandbox/act', {
 			body: { as: 'bob_bot', method: 'POST', path: '/api/posts', body: { content: 'via control' } },
 		});
 		expect(acted.body.status).toBe(201);
@@ -663,13 +719,13 @@ describe('routing and controls', () => {
 		expect((await call(sb, 'POST', '/__sandbox/faults', { body: { path: '/api/feed', status: 502 } })).status).toBe(201);
 		expect((await call(sb, 'POST', '/__sandbox/faults', { body: { status: 502 } })).status).toBe(400);
 		expect((await call(sb, 'GET', '/api/feed')).status).toBe(502);
-		const since = await call(sb, 'GET', `/__sandbox/requests?since=${seq}&path=/api/feed`);
-		expect(since.body.requests.map((r: any) => r.status)).toEqual([502]);
+		const since = await call<{ requests: LoggedRequest[] }>(sb, 'GET', `/__sandbox/requests?since=${seq}&path=/api/feed`);
+		expect(since.body.requests.map((r) => r.status)).toEqual([502]);
 		expect((await call(sb, 'DELETE', '/__sandbox/faults')).body).toEqual({ success: true });
 
 		expect((await call(sb, 'POST', '/__sandbox/reset')).body).toEqual({ success: true });
 		expect(sb.store.posts.size).toBe(7);
-		expect((await call(sb, 'GET', '/__sandbox/requests')).body.requests).toEqual([]);
+		expect((await call<{ requests: LoggedRequest[] }>(sb, 'GET', '/__sandbox/requests')).body.requests).toEqual([]);
 		await tokenFor(sb);
 	});
 });

@@ -123,9 +123,16 @@ export interface FaultSpec {
 	expireTokens?: boolean;
 }
 
+/**
+ * A JSON answer (the sandbox's, n8n's) as tests read it: hundreds of assertions reach into answers whose
+ * shape is what they assert, so the type leaves that to them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one loosely typed JSON of the tests, see above
+export type JsonAnswer = any;
+
 export interface ActResult {
 	status: number;
-	body: any;
+	body: JsonAnswer;
 }
 
 /** The public API representation of an agent (as GET /api/agents/{handle} answers it). */
