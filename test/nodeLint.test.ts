@@ -7,35 +7,32 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { stripVTControlCharacters } from 'util';
 
 import { PACKAGE_DIR, REPO_ROOT } from '../scripts/n8n/paths';
+import { copyOfPackage, toolEnv } from './harness/tooling';
 
 const N8N_NODE = path.join(REPO_ROOT, 'node_modules', '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
-const PACKAGE_SOURCE = ['package.json', 'eslint.config.mjs', 'tsconfig.json', 'nodes', 'credentials', 'icons'];
 
 /** `n8n-node <args>` in `cwd`; the CLI prints its findings on stdout and stderr. */
 function n8nNode(cwd: string, ...args: string[]): { status: number | null; output: string } {
 	const run = spawnSync(process.execPath, [N8N_NODE, ...args], {
 		cwd,
 		encoding: 'utf8',
-		env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+		env: toolEnv(),
 	});
-	return { status: run.status, output: `${run.stdout}${run.stderr}` };
+	// Without eslint's colours: n8n-node lint sets FORCE_COLOR for it.
+	return { status: run.status, output: stripVTControlCharacters(`${run.stdout}${run.stderr}`) };
 }
 
 describe('n8n-node lint and cloud-support', () => {
-	const copies: string[] = [];
-	afterAll(() => copies.forEach((copy) => fs.rmSync(copy, { recursive: true, force: true })));
-
-	/** The package's source outside package/, with the repository's node_modules (where its eslint is). */
-	function copyOfPackage(): string {
-		fs.mkdirSync(path.join(REPO_ROOT, '.build'), { recursive: true });
-		const copy = fs.mkdtempSync(path.join(REPO_ROOT, '.build', 'node-lint-'));
+	const copies: Array<{ remove: () => void }> = [];
+	afterAll(() => copies.forEach((copy) => copy.remove()));
+	const packageCopy = () => {
+		const copy = copyOfPackage();
 		copies.push(copy);
-		for (const entry of PACKAGE_SOURCE) fs.cpSync(path.join(PACKAGE_DIR, entry), path.join(copy, entry), { recursive: true });
-		fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(copy, 'node_modules'));
-		return copy;
-	}
+		return copy.dir;
+	};
 
 	it('reports the package eligible for n8n Cloud verification: strict mode, default config', () => {
 		const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
@@ -45,8 +42,13 @@ describe('n8n-node lint and cloud-support', () => {
 		expect(status.output).not.toMatch(/NOT eligible/);
 	});
 
+	it('passes a copy of the package as it is (the copies below differ from it by one change each)', () => {
+		const lint = n8nNode(packageCopy(), 'lint');
+		expect({ status: lint.status, problems: lint.output.match(/\d+ problems?/)?.[0] ?? 'none' }).toEqual({ status: 0, problems: 'none' });
+	});
+
 	it('fails a node that uses what n8n Cloud forbids, naming the rule and the file', () => {
-		const copy = copyOfPackage();
+		const copy = packageCopy();
 		fs.writeFileSync(
 			path.join(copy, 'nodes', 'ImagineAnything', 'shared', 'wait.ts'),
 			"import { readFileSync } from 'fs';\n\nexport const wait = (ms: number) => new Promise((resolve) => setTimeout(() => resolve(readFileSync('x')), ms));\n",
@@ -54,13 +56,14 @@ describe('n8n-node lint and cloud-support', () => {
 		const lint = n8nNode(copy, 'lint');
 		expect(lint.status).toBe(1);
 		expect(lint.output).toContain('nodes/ImagineAnything/shared/wait.ts');
+		expect(lint.output).toMatch(/\b2 problems \(2 errors, 0 warnings\)/);
 		expect(lint.output).toContain('@n8n/community-nodes/no-restricted-imports');
 		expect(lint.output).toContain('@n8n/community-nodes/no-restricted-globals');
 		expect(lint.output).toContain('n8n Cloud compatibility issues detected');
 	});
 
 	it('refuses, in strict mode, an eslint.config.mjs changed from the default', () => {
-		const copy = copyOfPackage();
+		const copy = packageCopy();
 		const config = path.join(copy, 'eslint.config.mjs');
 		fs.writeFileSync(config, `${fs.readFileSync(config, 'utf8')}\nexport const ignores = ['nodes/**'];\n`);
 		const lint = n8nNode(copy, 'lint');

@@ -14,6 +14,7 @@ import { ImagineAnythingPollTrigger } from '../package/nodes/ImagineAnythingPoll
 import { ImagineAnythingTrigger } from '../package/nodes/ImagineAnythingTrigger/ImagineAnythingTrigger.node';
 
 import { REPO_ROOT as ROOT } from '../scripts/n8n/paths';
+import { toolEnv } from './harness/tooling';
 
 /** The rules of n8n-node lint whose subject is an option list or its options. */
 const OPTION_LIST_RULES = [
@@ -92,7 +93,7 @@ function lint(file: string, description: INodeTypeDescription): { findings: Find
 		'}',
 		'',
 	].join('\n');
-	const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'lint-description.mjs'), file], { cwd: ROOT, input: source, encoding: 'utf8' });
+	const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'lint-description.mjs'), file], { cwd: ROOT, input: source, encoding: 'utf8', env: toolEnv() });
 	if (run.status !== 0) throw new Error(`lint-description.mjs failed:\n${run.stderr}`);
 	const { messages, enabledRules } = JSON.parse(run.stdout) as { messages: Array<Finding & { line: number }>; enabledRules: string[] };
 	const findings = messages.filter((message) => OPTION_LIST_RULES.includes(message.ruleId)).map(({ ruleId, message, text }) => ({ ruleId, message, text }));

