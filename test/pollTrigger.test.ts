@@ -35,14 +35,8 @@ function texts(result: INodeExecutionData[][] | null): unknown[] | undefined {
 	return json(result)?.map((item) => (item.message as IDataObject).content);
 }
 
-async function act(handle: string, method: string, path: string, body?: unknown) {
-	const result = await t.env.sandbox.act(handle, method, path, body);
-	expect(result.status).toBeLessThan(300);
-	return result.body;
-}
-
 async function dm(from: Agent, to: Agent, content: string): Promise<string> {
-	const answer = await act(from.handle, 'POST', '/api/conversations', { participantHandle: to.handle, message: content });
+	const answer = await t.env.act(from.handle, 'POST', '/api/conversations', { participantHandle: to.handle, message: content });
 	return answer.conversation.id as string;
 }
 
@@ -105,7 +99,7 @@ describe('ImagineAnything Poll Trigger', () => {
 
 			const annConversation = await dm(ann, me, 'new from ann');
 			await tick();
-			await act(me.handle, 'POST', `/api/conversations/${annConversation}/messages`, { content: 'my own reply' });
+			await t.env.act(me.handle, 'POST', `/api/conversations/${annConversation}/messages`, { content: 'my own reply' });
 			await tick();
 			const bobConversation = await dm(bob, me, 'hello from bob');
 			const items = json(await workflow.poll());
@@ -139,7 +133,7 @@ describe('ImagineAnything Poll Trigger', () => {
 			const conversation = await dm(ann, me, 'a-0');
 			sent.push('a-0');
 			for (let i = 1; i < 230; i++) {
-				await act(ann.handle, 'POST', `/api/conversations/${conversation}/messages`, { content: `a-${i}` });
+				await t.env.act(ann.handle, 'POST', `/api/conversations/${conversation}/messages`, { content: `a-${i}` });
 				sent.push(`a-${i}`);
 			}
 			t.env.mark();
@@ -152,7 +146,7 @@ describe('ImagineAnything Poll Trigger', () => {
 			const later: string[] = [];
 			for (let i = 0; i < 3; i++) {
 				await tick();
-				await act(ann.handle, 'POST', `/api/conversations/${conversation}/messages`, { content: `a-late-${i}` });
+				await t.env.act(ann.handle, 'POST', `/api/conversations/${conversation}/messages`, { content: `a-late-${i}` });
 				later.push(`a-late-${i}`);
 				await tick();
 				await dm(bob, me, `b-late-${i}`);
@@ -169,7 +163,7 @@ describe('ImagineAnything Poll Trigger', () => {
 			expect(await workflow.poll()).toBeNull();
 			const conversation = await dm(ann, me, 'question');
 			await tick();
-			await act(me.handle, 'POST', `/api/conversations/${conversation}/messages`, { content: 'answer' });
+			await t.env.act(me.handle, 'POST', `/api/conversations/${conversation}/messages`, { content: 'answer' });
 			expect(texts(await workflow.poll())).toEqual(['question', 'answer']);
 		});
 
@@ -195,7 +189,7 @@ describe('ImagineAnything Poll Trigger', () => {
 			const workflow = pollTrigger(me, { event: 'message' });
 			expect(await workflow.poll()).toBeNull();
 			const conversation = await dm(ann, me, 'one');
-			await act(ann.handle, 'POST', `/api/conversations/${conversation}/messages`, { content: 'two' });
+			await t.env.act(ann.handle, 'POST', `/api/conversations/${conversation}/messages`, { content: 'two' });
 			// Lasting longer than the transport's own retries of a read.
 			t.env.sandbox.addFault({ method: 'GET', path: `/api/conversations/${conversation}/messages`, status: 500, times: 4 });
 
@@ -210,15 +204,15 @@ describe('ImagineAnything Poll Trigger', () => {
 			const me = t.newAgent('poll_nt_types');
 			const fan = t.newAgent('poll_nt_types_f');
 			const post = t.env.sandbox.store.createPost(me.agentId, { content: 'a post', mediaType: 'TEXT' }, Date.now());
-			await act(fan.handle, 'POST', `/api/posts/${post.id}/like`);
+			await t.env.act(fan.handle, 'POST', `/api/posts/${post.id}/like`);
 			const workflow = pollTrigger(me, { event: 'notification', notificationTypes: ['FOLLOW', 'COMMENT'] });
 			expect(await workflow.poll()).toBeNull();
 
-			await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+			await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
 			await tick();
-			await act(fan.handle, 'POST', `/api/posts/${post.id}/repost`);
+			await t.env.act(fan.handle, 'POST', `/api/posts/${post.id}/repost`);
 			await tick();
-			await act(fan.handle, 'POST', `/api/posts/${post.id}/comments`, { content: 'great' });
+			await t.env.act(fan.handle, 'POST', `/api/posts/${post.id}/comments`, { content: 'great' });
 			t.env.mark();
 			const items = json(await workflow.poll());
 			expect(items?.map((n) => n.type)).toEqual(['FOLLOW', 'COMMENT']);
@@ -240,7 +234,7 @@ describe('ImagineAnything Poll Trigger', () => {
 			const fan = t.newAgent('poll_nt_one_f');
 			const workflow = pollTrigger(me, { event: 'notification', notificationTypes: ['FOLLOW'] });
 			expect(await workflow.poll()).toBeNull();
-			await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+			await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
 			t.env.mark();
 			expect(json(await workflow.poll())?.map((n) => n.type)).toEqual(['FOLLOW']);
 			expect(listCalls('/api/notifications').map((r) => r.query)).toEqual([{ type: 'FOLLOW', limit: '100' }]);
@@ -249,11 +243,11 @@ describe('ImagineAnything Poll Trigger', () => {
 		it('watches mentions', async () => {
 			const me = t.newAgent('poll_mention');
 			const fan = t.newAgent('poll_mention_f');
-			await act(fan.handle, 'POST', '/api/posts', { content: `before @${me.handle}`, mediaType: 'TEXT' });
+			await t.env.act(fan.handle, 'POST', '/api/posts', { content: `before @${me.handle}`, mediaType: 'TEXT' });
 			const workflow = pollTrigger(me, { event: 'mention' });
 			expect(await workflow.poll()).toBeNull();
-			await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
-			const post = await act(fan.handle, 'POST', '/api/posts', { content: `after @${me.handle}`, mediaType: 'TEXT' });
+			await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+			const post = await t.env.act(fan.handle, 'POST', '/api/posts', { content: `after @${me.handle}`, mediaType: 'TEXT' });
 			const items = json(await workflow.poll());
 			expect(items).toEqual([expect.objectContaining({ type: 'MENTION', postId: post.post?.id ?? post.id })]);
 			expect(json(await workflow.poll('manual'))).toEqual([expect.objectContaining({ type: 'MENTION' })]);
@@ -268,7 +262,7 @@ describe('ImagineAnything Poll Trigger', () => {
 			for (let i = 0; i < 70; i++) {
 				const post = t.env.sandbox.store.createPost(me.agentId, { content: `post ${i}`, mediaType: 'TEXT' }, Date.now());
 				for (const fan of fans) {
-					await act(fan.handle, 'POST', `/api/posts/${post.id}/like`);
+					await t.env.act(fan.handle, 'POST', `/api/posts/${post.id}/like`);
 					expected.push(`${fan.handle}:${post.id}`);
 				}
 			}
@@ -284,7 +278,7 @@ describe('ImagineAnything Poll Trigger', () => {
 			const fan = t.newAgent('poll_scope_f');
 			const workflow = pollTrigger(me, { event: 'notification' });
 			expect(await workflow.poll()).toBeNull();
-			await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+			await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
 			workflow.node.parameters = { event: 'mention' };
 			expect(await workflow.poll()).toBeNull();
 			workflow.node.parameters = { event: 'notification' };
@@ -304,7 +298,7 @@ describe('ImagineAnything Poll Trigger', () => {
 		}
 
 		async function order(buyer: Agent, serviceId: string): Promise<string> {
-			const placed = await act(buyer.handle, 'POST', '/api/marketplace/orders', { serviceId, requirements: 'About cats', paymentMethod: 'CARD' });
+			const placed = await t.env.act(buyer.handle, 'POST', '/api/marketplace/orders', { serviceId, requirements: 'About cats', paymentMethod: 'CARD' });
 			return placed.order.id as string;
 		}
 
@@ -337,8 +331,8 @@ describe('ImagineAnything Poll Trigger', () => {
 			expect(await workflow.poll()).toBeNull();
 
 			market.confirmPayment(placed);
-			await act(seller.handle, 'PATCH', `/api/marketplace/orders/${placed}`, { action: 'start' });
-			await act(buyer.handle, 'PATCH', `/api/marketplace/orders/${existing}`, { action: 'cancel' });
+			await t.env.act(seller.handle, 'PATCH', `/api/marketplace/orders/${placed}`, { action: 'start' });
+			await t.env.act(buyer.handle, 'PATCH', `/api/marketplace/orders/${existing}`, { action: 'cancel' });
 			// Two changes of one order between polls: one item with its current status.
 			expect(summary(json(await workflow.poll()))).toEqual([
 				[placed, 'IN_PROGRESS', 'PENDING_PAYMENT'],
@@ -352,13 +346,13 @@ describe('ImagineAnything Poll Trigger', () => {
 			const { market, service } = setUpShop(seller);
 			const id = await order(buyer, service.id);
 			market.confirmPayment(id);
-			await act(seller.handle, 'PATCH', `/api/marketplace/orders/${id}`, { action: 'start' });
-			await act(seller.handle, 'PATCH', `/api/marketplace/orders/${id}`, { action: 'deliver', deliverables: 'v1' });
+			await t.env.act(seller.handle, 'PATCH', `/api/marketplace/orders/${id}`, { action: 'start' });
+			await t.env.act(seller.handle, 'PATCH', `/api/marketplace/orders/${id}`, { action: 'deliver', deliverables: 'v1' });
 			const workflow = pollTrigger(buyer, { event: 'order', orderRole: 'buyer', orderStatuses: ['DELIVERED'] });
 			expect(await workflow.poll()).toBeNull();
 
-			await act(buyer.handle, 'PATCH', `/api/marketplace/orders/${id}`, { action: 'request_revision' });
-			await act(seller.handle, 'PATCH', `/api/marketplace/orders/${id}`, { action: 'deliver', deliverables: 'v2' });
+			await t.env.act(buyer.handle, 'PATCH', `/api/marketplace/orders/${id}`, { action: 'request_revision' });
+			await t.env.act(seller.handle, 'PATCH', `/api/marketplace/orders/${id}`, { action: 'deliver', deliverables: 'v2' });
 			t.env.mark();
 			expect(summary(json(await workflow.poll()))).toEqual([[id, 'DELIVERED', 'DELIVERED']]);
 			expect(listCalls('/api/marketplace/orders').map((r) => r.query)).toEqual([{ role: 'buyer', status: 'DELIVERED', limit: '100' }]);

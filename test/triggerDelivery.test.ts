@@ -30,12 +30,6 @@ async function activeTrigger(name: string, parameters: Record<string, unknown> =
 	return { me, fan, workflow };
 }
 
-async function act(handle: string, method: string, path: string, body?: unknown) {
-	const result = await t.env.sandbox.act(handle, method, path, body);
-	expect(result.status).toBeLessThan(300);
-	return result.body;
-}
-
 function startedItems(workflow: TriggerWorkflow) {
 	return workflow.starts.flatMap((s) => s.items.map((i) => i.json));
 }
@@ -48,17 +42,17 @@ function receivedBy(workflow: TriggerWorkflow) {
 describe('deliveries from the sandbox to the trigger, end to end', () => {
 	it('turns every notification type caused by another agent into a verified workflow start', async () => {
 		const { me, fan, workflow } = await activeTrigger('dl_all');
-		const post = (await act(me.handle, 'POST', '/api/posts', { content: 'Hello from me', mediaType: 'TEXT' })).post ?? undefined;
-		const postId: string = post?.id ?? (await act(me.handle, 'GET', '/api/feed')).posts?.[0]?.id;
-		await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
-		await act(fan.handle, 'POST', `/api/posts/${postId}/like`);
-		const comment = await act(me.handle, 'POST', `/api/posts/${postId}/comments`, { content: 'my own comment' });
+		const post = (await t.env.act(me.handle, 'POST', '/api/posts', { content: 'Hello from me', mediaType: 'TEXT' })).post ?? undefined;
+		const postId: string = post?.id ?? (await t.env.act(me.handle, 'GET', '/api/feed')).posts?.[0]?.id;
+		await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+		await t.env.act(fan.handle, 'POST', `/api/posts/${postId}/like`);
+		const comment = await t.env.act(me.handle, 'POST', `/api/posts/${postId}/comments`, { content: 'my own comment' });
 		const commentId: string = comment.comment?.id ?? comment.id;
-		await act(fan.handle, 'POST', `/api/posts/${postId}/comments`, { content: 'great post' });
-		await act(fan.handle, 'POST', `/api/posts/${postId}/comments`, { content: 'nice', parentId: commentId });
-		await act(fan.handle, 'POST', `/api/posts/${postId}/repost`);
-		await act(fan.handle, 'POST', `/api/posts/${postId}/quote`, { content: 'quoting this' });
-		await act(fan.handle, 'POST', '/api/posts', { content: `hey @${me.handle}`, mediaType: 'TEXT' });
+		await t.env.act(fan.handle, 'POST', `/api/posts/${postId}/comments`, { content: 'great post' });
+		await t.env.act(fan.handle, 'POST', `/api/posts/${postId}/comments`, { content: 'nice', parentId: commentId });
+		await t.env.act(fan.handle, 'POST', `/api/posts/${postId}/repost`);
+		await t.env.act(fan.handle, 'POST', `/api/posts/${postId}/quote`, { content: 'quoting this' });
+		await t.env.act(fan.handle, 'POST', '/api/posts', { content: `hey @${me.handle}`, mediaType: 'TEXT' });
 		await t.env.sandbox.webhooksIdle();
 
 		const items = startedItems(workflow);
@@ -82,9 +76,9 @@ describe('deliveries from the sandbox to the trigger, end to end', () => {
 		const { me, fan, workflow } = await activeTrigger('dl_dm');
 		const fanTrigger = t.server.workflow({ credential: fan.credential, parameters: { events: ['message'] } as never });
 		await fanTrigger.activate();
-		const started = await act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'Hi there' });
+		const started = await t.env.act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'Hi there' });
 		const conversationId: string = started.conversation.id;
-		await act(me.handle, 'POST', `/api/conversations/${conversationId}/messages`, { content: 'Hello back' });
+		await t.env.act(me.handle, 'POST', `/api/conversations/${conversationId}/messages`, { content: 'Hello back' });
 		await t.env.sandbox.webhooksIdle();
 
 		expect(startedItems(workflow)).toEqual([
@@ -109,10 +103,10 @@ describe('deliveries from the sandbox to the trigger, end to end', () => {
 			{ title: 'Logo', description: 'A logo', shortDesc: 'Logo', price: 500, deliveryDays: 1, revisions: 1, category: 'DESIGN', tags: [] },
 			Date.now(),
 		);
-		const placed = await act(buyer.handle, 'POST', '/api/marketplace/orders', { serviceId: service.id, requirements: 'Blue', paymentMethod: 'CARD' });
+		const placed = await t.env.act(buyer.handle, 'POST', '/api/marketplace/orders', { serviceId: service.id, requirements: 'Blue', paymentMethod: 'CARD' });
 		const orderId: string = placed.order.id;
 		market.confirmPayment(orderId);
-		await act(seller.handle, 'PATCH', `/api/marketplace/orders/${orderId}`, { action: 'start' });
+		await t.env.act(seller.handle, 'PATCH', `/api/marketplace/orders/${orderId}`, { action: 'start' });
 		await t.env.sandbox.webhooksIdle();
 
 		const summary = (items: Array<Record<string, unknown>>) =>
@@ -130,7 +124,7 @@ describe('deliveries from the sandbox to the trigger, end to end', () => {
 
 	it('delivers the TEST ping that PATCH with test: true asks for', async () => {
 		const { me, workflow } = await activeTrigger('dl_ping');
-		const answer = await act(me.handle, 'PATCH', '/api/agents/me/webhook', { test: true });
+		const answer = await t.env.act(me.handle, 'PATCH', '/api/agents/me/webhook', { test: true });
 		expect(answer).toMatchObject({ testRequested: true });
 		expect(answer.secret).toBeUndefined();
 		await t.env.sandbox.webhooksIdle();
@@ -139,9 +133,9 @@ describe('deliveries from the sandbox to the trigger, end to end', () => {
 
 	it('answers events that are not selected with 200 and starts nothing', async () => {
 		const { me, fan, workflow } = await activeTrigger('dl_filter', { events: ['like', 'test'] });
-		const post = await act(me.handle, 'POST', '/api/posts', { content: 'Filter me', mediaType: 'TEXT' });
-		await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
-		await act(fan.handle, 'POST', `/api/posts/${post.post?.id ?? post.id}/like`);
+		const post = await t.env.act(me.handle, 'POST', '/api/posts', { content: 'Filter me', mediaType: 'TEXT' });
+		await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+		await t.env.act(fan.handle, 'POST', `/api/posts/${post.post?.id ?? post.id}/like`);
 		await t.env.sandbox.webhooksIdle();
 
 		expect(startedItems(workflow).map((i) => i.type)).toEqual(['LIKE']);
@@ -311,7 +305,7 @@ describe('the webhook secret at rest', () => {
 		const secret = webhookConfigOf(t.env.sandbox.store, me.agentId)!.secret;
 		(workflow.staticData[NODE_KEY] as Record<string, unknown>).webhookSecret = secret;
 
-		await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+		await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
 		await t.env.sandbox.webhooksIdle();
 		expect(startedItems(workflow).map((i) => i.type)).toEqual(['FOLLOW']);
 		expect(workflow.nodeStaticData().webhookSecret).toMatch(/^sealed:v1:/);
@@ -324,14 +318,14 @@ describe('the webhook secret at rest', () => {
 		// As if the credential's Client Secret had changed: the seal no longer opens.
 		kept.webhookSecret = kept.webhookSecret.replace(/\.([A-Za-z0-9_-])/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
 
-		await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+		await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
 		await t.env.sandbox.webhooksIdle();
 		expect(startedItems(workflow)).toEqual([]);
 		expect(receivedBy(workflow).map((r) => r.status)).toContain(401);
 
 		expect(await workflow.hook('checkExists', { isTest: false, mode: 'trigger', activation: 'init' })).toBe(false);
 		await workflow.activate('init');
-		await act(t.newAgent('dl_tampered_again').handle, 'POST', `/api/agents/${me.handle}/follow`);
+		await t.env.act(t.newAgent('dl_tampered_again').handle, 'POST', `/api/agents/${me.handle}/follow`);
 		await t.env.sandbox.webhooksIdle();
 		expect(startedItems(workflow).map((i) => i.type)).toContain('FOLLOW');
 	});

@@ -27,12 +27,6 @@ afterAll(async () => {
 type Agent = ReturnType<TriggerTestEnv['newAgent']>;
 type TriggerKind = 'webhook' | 'poll';
 
-async function act(handle: string, method: string, path: string, body?: unknown) {
-	const result = await t.env.sandbox.act(handle, method, path, body);
-	expect(result.status).toBeLessThan(300);
-	return result.body;
-}
-
 /** The example for `agent`, with its trigger as shipped or swapped for the Poll Trigger. */
 function example(file: string, swap: { trigger: string; event: string }, kind: TriggerKind, agent: Agent): Workflow {
 	const shipped = loadExample(file);
@@ -84,7 +78,7 @@ describe.each<TriggerKind>(['webhook', 'poll'])('examples with the %s trigger', 
 		const workflow = example(EXAMPLE_FILES.dmAutoReply, POLL_SWAPS.dmAutoReply, kind, me);
 		const trigger = await activeTrigger(workflow, triggerName, kind, me);
 
-		const started = await act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'Do you sell haiku?' });
+		const started = await t.env.act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'Do you sell haiku?' });
 		const conversationId: string = started.conversation.id;
 		const starts = await fired(trigger, kind);
 		expect(starts).toHaveLength(1);
@@ -111,7 +105,7 @@ describe.each<TriggerKind>(['webhook', 'poll'])('examples with the %s trigger', 
 			{ title: 'Cat poem', description: 'A poem about cats', shortDesc: 'Poem', price: 700, deliveryDays: 1, revisions: 1, category: 'WRITING', tags: [] },
 			Date.now(),
 		);
-		const placed = await act(buyer.handle, 'POST', '/api/marketplace/orders', { serviceId: service.id, requirements: 'Two cats', paymentMethod: 'CARD' });
+		const placed = await t.env.act(buyer.handle, 'POST', '/api/marketplace/orders', { serviceId: service.id, requirements: 'Two cats', paymentMethod: 'CARD' });
 		const orderId: string = placed.order.id;
 		market.confirmPayment(orderId);
 		// The webhook Trigger starts once per change (placed, paid); the Poll Trigger once for the new, paid order.

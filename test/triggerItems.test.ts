@@ -21,12 +21,6 @@ afterAll(async () => {
 	await t.close();
 });
 
-async function act(handle: string, method: string, path: string, body?: unknown) {
-	const result = await t.env.sandbox.act(handle, method, path, body);
-	expect(result.status).toBeLessThan(300);
-	return result.body;
-}
-
 async function polled(workflow: TriggerWorkflow): Promise<IDataObject[]> {
 	return ((await workflow.poll()) ?? [[]])[0].map((item) => item.json);
 }
@@ -41,22 +35,22 @@ it('gives every kind of event the same item from the webhook Trigger and the Pol
 	const polls = { message: poll({ event: 'message' }), notification: poll({ event: 'notification' }), order: poll({ event: 'order' }) };
 	for (const workflow of Object.values(polls)) expect(await workflow.poll()).toBeNull();
 
-	await act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'Hello there' });
-	const post = (await act(me.handle, 'POST', '/api/posts', { content: 'My post', mediaType: 'TEXT' })).post;
-	const mine = await act(me.handle, 'POST', `/api/posts/${post.id}/comments`, { content: 'my own comment' });
-	await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
-	await act(fan.handle, 'POST', `/api/posts/${post.id}/like`);
-	await act(fan.handle, 'POST', `/api/posts/${post.id}/comments`, { content: 'great post' });
-	await act(fan.handle, 'POST', `/api/posts/${post.id}/comments`, { content: 'agreed', parentId: mine.comment?.id ?? mine.id });
-	await act(fan.handle, 'POST', `/api/posts/${post.id}/repost`);
-	await act(fan.handle, 'POST', `/api/posts/${post.id}/quote`, { content: 'quoting this' });
-	await act(fan.handle, 'POST', '/api/posts', { content: `hey @${me.handle}`, mediaType: 'TEXT' });
+	await t.env.act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'Hello there' });
+	const post = (await t.env.act(me.handle, 'POST', '/api/posts', { content: 'My post', mediaType: 'TEXT' })).post;
+	const mine = await t.env.act(me.handle, 'POST', `/api/posts/${post.id}/comments`, { content: 'my own comment' });
+	await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+	await t.env.act(fan.handle, 'POST', `/api/posts/${post.id}/like`);
+	await t.env.act(fan.handle, 'POST', `/api/posts/${post.id}/comments`, { content: 'great post' });
+	await t.env.act(fan.handle, 'POST', `/api/posts/${post.id}/comments`, { content: 'agreed', parentId: mine.comment?.id ?? mine.id });
+	await t.env.act(fan.handle, 'POST', `/api/posts/${post.id}/repost`);
+	await t.env.act(fan.handle, 'POST', `/api/posts/${post.id}/quote`, { content: 'quoting this' });
+	await t.env.act(fan.handle, 'POST', '/api/posts', { content: `hey @${me.handle}`, mediaType: 'TEXT' });
 	const service = marketplaceOf(t.env.sandbox.store).createService(
 		me.agentId,
 		{ title: 'Limerick', description: 'A limerick', shortDesc: 'Limerick', price: 400, deliveryDays: 1, revisions: 1, category: 'WRITING', tags: [] },
 		Date.now(),
 	);
-	await act(fan.handle, 'POST', '/api/marketplace/orders', { serviceId: service.id, requirements: 'About dogs', paymentMethod: 'CARD' });
+	await t.env.act(fan.handle, 'POST', '/api/marketplace/orders', { serviceId: service.id, requirements: 'About dogs', paymentMethod: 'CARD' });
 	await t.env.sandbox.webhooksIdle();
 
 	const delivered = webhook.starts.map((start) => start.items[0].json);

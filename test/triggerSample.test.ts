@@ -30,12 +30,6 @@ function trigger(agent: Agent, events: string[]): TriggerWorkflow {
 	return t.server.workflow({ credential: agent.credential, parameters: { events } as never });
 }
 
-async function act(handle: string, method: string, path: string, body?: unknown) {
-	const result = await t.env.sandbox.act(handle, method, path, body);
-	expect(result.status).toBeLessThan(300);
-	return result.body;
-}
-
 const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
 
 function webhookCalls() {
@@ -66,9 +60,9 @@ describe('ImagineAnything Trigger: a test while another workflow holds the agent
 		const production = trigger(me, ['message']);
 		await production.activate();
 		const registered = { ...webhookConfigOf(t.env.sandbox.store, me.agentId) };
-		await act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'older' });
+		await t.env.act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'older' });
 		await tick();
-		await act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'Hello, is this the shop?' });
+		await t.env.act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'Hello, is this the shop?' });
 		await t.env.sandbox.webhooksIdle();
 		const delivered = production.starts.map((s) => s.items[0].json);
 		expect(delivered).toHaveLength(2);
@@ -95,7 +89,7 @@ describe('ImagineAnything Trigger: a test while another workflow holds the agent
 		expect(t.server.received.filter((r) => r.path === testPath).map((r) => r.status)).toEqual([200]);
 
 		// Production still receives and verifies real events.
-		await act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'still there?' });
+		await t.env.act(fan.handle, 'POST', '/api/conversations', { participantHandle: me.handle, message: 'still there?' });
 		await t.env.sandbox.webhooksIdle();
 		expect(production.starts).toHaveLength(3);
 		expect(other.starts.filter((s) => !s.isTest)).toEqual([]);
@@ -106,7 +100,7 @@ describe('ImagineAnything Trigger: a test while another workflow holds the agent
 		const fan = t.newAgent('smp_self_fan');
 		const workflow = trigger(me, ['all']);
 		await workflow.activate();
-		await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+		await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
 		await t.env.sandbox.webhooksIdle();
 		const [real] = workflow.starts.map((s) => s.items[0].json);
 
@@ -126,20 +120,20 @@ describe('ImagineAnything Trigger: a test while another workflow holds the agent
 		const buyer = t.newAgent('smp_pick_b');
 		await trigger(seller, ['all']).activate();
 		const post = t.env.sandbox.store.createPost(seller.agentId, { content: 'my post', mediaType: 'TEXT' }, Date.now());
-		await act(buyer.handle, 'POST', `/api/posts/${post.id}/like`);
+		await t.env.act(buyer.handle, 'POST', `/api/posts/${post.id}/like`);
 		await tick();
 		const service = marketplaceOf(t.env.sandbox.store).createService(
 			seller.agentId,
 			{ title: 'Haiku', description: 'A haiku', shortDesc: 'Haiku', price: 300, deliveryDays: 1, revisions: 1, category: 'WRITING', tags: [] },
 			Date.now(),
 		);
-		const placed = await act(buyer.handle, 'POST', '/api/marketplace/orders', { serviceId: service.id, requirements: 'Spring', paymentMethod: 'CARD' });
+		const placed = await t.env.act(buyer.handle, 'POST', '/api/marketplace/orders', { serviceId: service.id, requirements: 'Spring', paymentMethod: 'CARD' });
 		await tick();
 		marketplaceOf(t.env.sandbox.store).confirmPayment(placed.order.id);
 		await tick();
-		await act(buyer.handle, 'POST', `/api/agents/${seller.handle}/follow`);
+		await t.env.act(buyer.handle, 'POST', `/api/agents/${seller.handle}/follow`);
 		await tick();
-		await act(buyer.handle, 'POST', '/api/conversations', { participantHandle: seller.handle, message: 'newest of all' });
+		await t.env.act(buyer.handle, 'POST', '/api/conversations', { participantHandle: seller.handle, message: 'newest of all' });
 		await t.env.sandbox.webhooksIdle();
 
 		expect(await sampleOf(trigger(seller, ['all']))).toMatchObject({ type: 'MESSAGE', message: { content: 'newest of all' } });
@@ -164,7 +158,7 @@ describe('ImagineAnything Trigger: a test while another workflow holds the agent
 		const fan = t.newAgent('smp_none_fan');
 		await trigger(me, ['all']).activate();
 		// A follow exists, but the test listens for orders only.
-		await act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
+		await t.env.act(fan.handle, 'POST', `/api/agents/${me.handle}/follow`);
 		await t.env.sandbox.webhooksIdle();
 
 		const listening = trigger(me, ['order']);

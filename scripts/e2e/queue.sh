@@ -3,11 +3,10 @@
 # Redis, Postgres and n8n as main + 2 workers + 1 webhook processor, all on 127.0.0.1.
 # Installs what is missing: Debian's redis-server and postgresql (apt-get, as root; their system
 # services are kept from starting, the suite runs its own throwaway instances), n8n
-# (scripts/e2e/install-n8n.sh). Builds and packs the package once, runs jest, prints timings.
+# (scripts/e2e/in-real-n8n.sh, which also builds and packs the package, runs jest and prints timings).
 # Env: N8N_E2E_VERSION (default 2.8.4). Extra arguments go to jest (e.g. -t 'poll').
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-version="${N8N_E2E_VERSION:-2.8.4}"
 t0=$(date +%s)
 
 echo "== redis-server and postgresql"
@@ -34,24 +33,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 	[ "$status" = 0 ] || exit "$status"
 fi
 echo "$(redis-server --version | cut -d' ' -f1-3), postgres $(ls /usr/lib/postgresql | sort -n | tail -n 1)"
-t1=$(date +%s)
-
-echo "== n8n $version"
-bash scripts/e2e/install-n8n.sh "$version"
-t2=$(date +%s)
-
-echo "== build and pack"
-mkdir -p .e2e
-pack_dir="$(mktemp -d "$PWD/.e2e/pack-XXXXXX")"
-trap 'rm -rf "$pack_dir"' EXIT
-tarball="$(bash scripts/e2e/pack.sh "$pack_dir")"
-t3=$(date +%s)
-
-echo "== jest (jest.queue.config.js)"
-status=0
-N8N_E2E_VERSION="$version" N8N_E2E_TARBALL="$tarball" \
-	npx jest --ci --runInBand --config jest.queue.config.js "$@" || status=$?
-t4=$(date +%s)
-
-echo "== timings: services install/check $((t1 - t0)) s, n8n install/check $((t2 - t1)) s, build+pack $((t3 - t2)) s, queue suite $((t4 - t3)) s, total $((t4 - t0)) s"
-exit $status
+echo "== services ready in $(( $(date +%s) - t0 )) s"
+exec bash scripts/e2e/in-real-n8n.sh jest.queue.config.js "$@"

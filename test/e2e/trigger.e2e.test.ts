@@ -15,7 +15,6 @@
  * n8n 2.41 applies an activation or deactivation over REST shortly after the call answers
  * (n8nTraits().publishesThroughOutbox), older n8n before it answers: the steps wait for it on 2.41 only.
  */
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -36,7 +35,7 @@ import {
 	type N8nHost,
 	type Workflow,
 } from '../../scripts/n8n';
-import { listExecutions, login, waitForExecutions, type StoredExecution } from './triggerExecutions';
+import { listExecutions, login, postForgedDelivery, waitForExecutions, type StoredExecution } from './triggerExecutions';
 
 const TRIGGER = 'ImagineAnything Trigger';
 /** The trigger node of the DM auto-reply example, a Poll Trigger here. */
@@ -289,18 +288,7 @@ describe(`triggers in real n8n ${process.env.N8N_E2E_VERSION || '2.8.4'}`, () =>
 			expect({ tamper, statuses: delivery.attempts.map((a) => a.status) }).toEqual({ tamper, statuses: [401] });
 		}
 		// The answer itself, straight to n8n: a well-formed signature that does not match.
-		const body = JSON.stringify({ id: 'evt_forged', type: 'MESSAGE', createdAt: new Date().toISOString(), data: {} });
-		const response = await fetch(productionUrl(), {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				'x-imagineanything-event': 'MESSAGE',
-				'x-imagineanything-delivery': `dlv_${randomBytes(6).toString('hex')}`,
-				'x-imagineanything-timestamp': String(Math.floor(Date.now() / 1000)),
-				'x-imagineanything-signature': `sha256=${'0'.repeat(64)}`,
-			},
-			body,
-		});
+		const response = await postForgedDelivery(productionUrl());
 		expect(response.status).toBe(401);
 		expect(await response.json()).toEqual({ error: 'invalid_signature', message: 'The signature does not match the delivery.' });
 

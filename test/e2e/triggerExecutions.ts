@@ -2,8 +2,10 @@
  * Reading a running n8n's executions through its own REST API (the session of host.setupOwner
  * or login), for trigger e2e tests: a trigger-started execution cannot be read from
  * `n8n execute`. GET /rest/executions/:id answers the run data "flatted" (n8n's format for
- * circular JSON), which unflatten() turns back into plain objects.
+ * circular JSON), which unflatten() turns back into plain objects. Also a forged delivery, posted to n8n.
  */
+import { randomBytes } from 'crypto';
+
 import { DEFAULT_OWNER, type ExecutionItem, type N8nHost, type Owner } from '../../scripts/n8n';
 
 export interface StoredExecution {
@@ -125,4 +127,19 @@ export async function waitForExecutions(host: N8nHost, workflowId: string, count
 	}
 	const oldestFirst = [...seen].sort((a, b) => Number(a.id) - Number(b.id));
 	return await Promise.all(oldestFirst.map(async (e) => await getExecution(host, e.id)));
+}
+
+/** A MESSAGE delivery whose signature is well formed but does not match, posted straight to n8n's webhook `url`. */
+export async function postForgedDelivery(url: string): Promise<Response> {
+	return await fetch(url, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'x-imagineanything-event': 'MESSAGE',
+			'x-imagineanything-delivery': `dlv_${randomBytes(6).toString('hex')}`,
+			'x-imagineanything-timestamp': String(Math.floor(Date.now() / 1000)),
+			'x-imagineanything-signature': `sha256=${'0'.repeat(64)}`,
+		},
+		body: JSON.stringify({ id: 'evt_forged', type: 'MESSAGE', createdAt: new Date().toISOString(), data: {} }),
+	});
 }

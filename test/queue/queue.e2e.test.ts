@@ -11,7 +11,7 @@ import * as path from 'path';
 
 import { startSandbox, type LoggedRequest, type Sandbox } from '../sandbox';
 import { webhookConfigOf } from '../sandbox/state/webhooks';
-import { listExecutions, login, waitForExecutions, type StoredExecution } from '../e2e/triggerExecutions';
+import { listExecutions, login, postForgedDelivery, waitForExecutions, type StoredExecution } from '../e2e/triggerExecutions';
 import { CREDENTIAL_TYPE, idFor, NODE_TYPES, QueueCluster, type CredentialRef, type Workflow, type WorkflowNode } from '../../scripts/n8n';
 
 const progress = (text: string) => process.stderr.write(`[queue] ${text}\n`);
@@ -322,17 +322,7 @@ describe('queue mode: main + 2 workers + webhook processor (n8n 2.8.4, Redis, Po
 				const delivery = await sandbox.deliverWebhook(agents.hooked.handle, 'MESSAGE', { message: { content: 'pay me' } }, tamper);
 				expect({ tamper, statuses: delivery.attempts.map((a) => a.status) }).toEqual({ tamper, statuses: [401] });
 			}
-			const forged = await fetch(mainUrl(), {
-				method: 'POST',
-				headers: {
-					'content-type': 'application/json',
-					'x-imagineanything-event': 'MESSAGE',
-					'x-imagineanything-delivery': `dlv_${randomBytes(6).toString('hex')}`,
-					'x-imagineanything-timestamp': String(Math.floor(Date.now() / 1000)),
-					'x-imagineanything-signature': `sha256=${'0'.repeat(64)}`,
-				},
-				body: JSON.stringify({ id: 'evt_forged', type: 'MESSAGE', createdAt: new Date().toISOString(), data: {} }),
-			});
+			const forged = await postForgedDelivery(mainUrl());
 			expect(forged.status).toBe(401);
 			await sleep(2000);
 			expect(await listExecutions(cluster.main, TRIGGER_WORKFLOW)).toHaveLength(deliveries.length);

@@ -3,11 +3,12 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { apiRequest } from '../transport';
 import { listItems } from '../transport/answers';
 import { LIST_UNAVAILABLE } from '../resources/generation/params';
-import { capabilityProblem } from '../resources/generation/providers';
+import { capabilityProblem, missingServiceError } from '../resources/generation/providers';
 
-/** A list read with the node's credential, for dropdowns while the workflow is being edited. */
+/** A generation list read with the node's credential, for dropdowns while the workflow is being edited. */
 async function apiList(this: ILoadOptionsFunctions, path: string, qs: IDataObject, key: string): Promise<IDataObject[]> {
-	return listItems((await apiRequest.call(this, { method: 'GET', path, qs, expect: { list: key } })).body, key);
+	const answer = await apiRequest.call(this, { method: 'GET', path, qs, expect: { list: key }, explainRefusal: missingServiceError });
+	return listItems(answer.body, key);
 }
 
 /**

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, DEFAULT_SETTINGS, hasCredential, noCredential, type Answer, type ApiRequest, type TransportSettings } from '../transport';
+import { apiRequest, DEFAULT_SETTINGS, hasCredential, noCredential, type Answer, type ApiRequest, type RefusalExplainer, type TransportSettings } from '../transport';
 import { isObject, listItems, unwrap } from '../transport/answers';
 import { masked } from '../transport/secrets';
 import { pathValues, resolvePath } from './locators';
@@ -39,6 +39,8 @@ export interface ApiCall {
 	auth?: 'required' | 'optional' | 'none';
 	/** The parameter each body or query field comes from (API name → display name), for the service's errors. */
 	fieldLabels?: Record<string, string>;
+	/** The operation's reading of the service's 400 messages (transport/failure.ts). */
+	explainRefusal?: RefusalExplainer;
 	/** Checks and shaping of the request, run in order before anything is sent (see validation.ts). */
 	preSend?: PreSendAction[];
 	/** Requests sent before the operation's own one (e.g. the upload a byte is made from). */
@@ -132,6 +134,7 @@ async function send(
 		action: sending.action,
 		secrets: sending.secrets,
 		fieldLabels: sending.call.fieldLabels,
+		explainRefusal: sending.call.explainRefusal,
 		baseUrl: typeof options.baseURL === 'string' && options.baseURL !== '' ? options.baseURL : undefined,
 	};
 	const emptyBody = !Buffer.isBuffer(request.body) && isObject(request.body) && Object.keys(request.body).length === 0;

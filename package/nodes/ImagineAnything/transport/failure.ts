@@ -1,7 +1,6 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { missingServiceError } from '../resources/generation/providers';
 import type { TransportFailure } from './exchange';
 import { packageError } from './packageErrors';
 
@@ -17,7 +16,15 @@ export interface RequestSummary {
 	baseUrl: string;
 	/** The parameter each field of the request comes from (API name → display name). */
 	fieldLabels?: Record<string, string>;
+	explainRefusal?: RefusalExplainer;
 }
+
+/**
+ * An operation's own reading of the service's 400 message, said as what fixes it in n8n (generation:
+ * "the provider is not connected" → the Connected AI Service operation to run); undefined when it
+ * does not recognise the message.
+ */
+export type RefusalExplainer = (said: string) => { message: string; description: string } | undefined;
 
 const HOW_TO_FIX: Record<number, string> = {
 	400: 'ImagineAnything rejected the values sent. Correct the parameter the message names and run the node again.',
@@ -115,8 +122,8 @@ export function statusError(node: INode, request: RequestSummary, status: number
 			body,
 		);
 	}
-	const missingService = status === 400 ? missingServiceError(request.path, said) : undefined;
-	if (missingService) return apiError(node, request, missingService.message, missingService.description, status, body);
+	const explained = status === 400 ? request.explainRefusal?.(said) : undefined;
+	if (explained) return apiError(node, request, explained.message, explained.description, status, body);
 	let description = `${HOW_TO_FIX[status] ?? `ImagineAnything refused the request (HTTP ${status}).`}${text}`;
 	const details = isRecord(body.details) ? Object.entries(body.details) : [];
 	if (details.length) description = `${description} Details: ${JSON.stringify(body.details)}`;

@@ -14,13 +14,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { hasList, isObject } from './answers';
 import { exchange, type Answer, type ExchangeRequest } from './exchange';
-import { failureError, statusError, type RequestSummary } from './failure';
+import { failureError, statusError, type RefusalExplainer, type RequestSummary } from './failure';
 import { admissionOrder, bucketFor, categoryOf } from './rateLimit';
 import { masked, maskError } from './secrets';
 import { accessToken, agentIdentity, baseUrlOf, storedToken, type TokenRequest } from './token';
 
 export { baseUrlOf, DEFAULT_BASE_URL } from './token';
 export type { Answer } from './exchange';
+export type { RefusalExplainer } from './failure';
 
 export const CREDENTIAL_NAME = 'imagineAnythingApi';
 
@@ -42,6 +43,7 @@ export interface ApiRequest {
 	secrets?: string[];
 	/** The parameter each body or query field comes from (API name → display name), for the service's 400 errors. */
 	fieldLabels?: Record<string, string>;
+	explainRefusal?: RefusalExplainer;
 	/** Another service address than the credential's (Agent → Register's Base URL option). */
 	baseUrl?: string;
 	/** A 404 answer is returned instead of failing (e.g. "no webhook registered"). */
@@ -161,6 +163,7 @@ export async function apiRequest(this: ApiContext, request: ApiRequest, settings
 		itemIndex,
 		baseUrl,
 		fieldLabels: request.fieldLabels,
+		explainRefusal: request.explainRefusal,
 	};
 	const identity = credentials && !request.anonymous ? agentIdentity(credentials) : `${baseUrl}|anonymous`;
 	const bucket = bucketFor(identity, categoryOf(request.method, request.path));

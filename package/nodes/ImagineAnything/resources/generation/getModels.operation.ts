@@ -1,6 +1,6 @@
 import { listFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
-import { checkCapability, generationTypeField, providerFieldsByType } from './providers';
+import { checkCapability, generationTypeField, missingServiceError, providerFieldsByType } from './providers';
 
 export const getModels = defineOperation({
 	value: 'getModels',
@@ -9,6 +9,7 @@ export const getModels = defineOperation({
 	description: 'List the models a provider offers for a generation type (ID, name, isDefault); use an ID as Model in Start',
 	method: 'GET',
 	path: '/api/generate/models',
+	explainRefusal: missingServiceError,
 	output: { kind: 'list', key: 'models' },
 	preSend: [checkCapability('qs', 'type')],
 	fields: [

@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 
 import { listFields } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
+import { missingServiceError } from './providers';
 
 /** Voices exist only for ElevenLabs, the one voice provider. */
 async function forElevenLabs(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -17,6 +18,7 @@ export const getVoices = defineOperation({
 		'List the ElevenLabs voices (voice_id, name, gender, accent, preview_url, …) of the connected ElevenLabs account; use a voice_id as Voice in Start',
 	method: 'GET',
 	path: '/api/generate/voices',
+	explainRefusal: missingServiceError,
 	output: { kind: 'list', key: 'voices' },
 	preSend: [forElevenLabs],
 	fields: listFields(),

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { withRules } from '../../shared/descriptions';
 import { invalidParameter } from '../../shared/validation';
+import type { RefusalExplainer } from '../../transport';
 
 export const PROVIDERS = ['OPENAI', 'RUNWARE', 'GOOGLE_GEMINI', 'ELEVENLABS'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -141,8 +142,8 @@ export function checkCapability(where: 'body' | 'qs', typeField: string): PreSen
  * connected or turned off, said as the Connected AI Service operation that fixes it (the service
  * names its API path instead). Undefined for any other answer.
  */
-export function missingServiceError(path: string, said: string): { message: string; description: string } | undefined {
-	if (!path.startsWith('/api/generate') || !/\bservice\b|\bAPI key\b/i.test(said)) return undefined;
+export const missingServiceError: RefusalExplainer = (said) => {
+	if (!/\bservice\b|\bAPI key\b/i.test(said)) return undefined;
 	const notConnected = /\bnot connected\b|\bno\b.*\bservice\b|\bconnect\b/i.test(said);
 	const turnedOff = /\bturn(ed)?( it)? o(n|ff)\b|\binactive\b|\bdisabled\b/i.test(said);
 	if (!notConnected && !turnedOff) return undefined;
@@ -163,4 +164,4 @@ export function missingServiceError(path: string, said: string): { message: stri
 		message,
 		description: `${steps} Connected AI Service → Get Many lists the connected providers and whether each is on. ImagineAnything answered: "${said}"`,
 	};
-}
+};

@@ -1,5 +1,6 @@
 import { idField } from '../../shared/locators';
 import { defineOperation } from '../../shared/operation';
+import { missingServiceError } from './providers';
 import { waitFields, waitForJob } from './waitForJob';
 
 export const retryGeneration = defineOperation({
@@ -10,6 +11,7 @@ export const retryGeneration = defineOperation({
 		'Run a failed job again (at most 3 retries per job). Answers jobId, status and retryCount, or the finished job with Wait for Completion.',
 	method: 'POST',
 	path: '/api/generate/{jobId}/retry',
+	explainRefusal: missingServiceError,
 	output: { kind: 'item' },
 	finish: waitForJob,
 	fields: [

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { bodyText, withRules } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
 import { providerOptionsField, refuseListNotices, sendParams } from './params';
-import { checkCapability, GENERATION_TYPES, generationTypeField, providerFieldsByType, type GenerationType } from './providers';
+import { checkCapability, GENERATION_TYPES, generationTypeField, missingServiceError, providerFieldsByType, type GenerationType } from './providers';
 import { waitFields, waitForJob } from './waitForJob';
 
 export const PROMPT_MAX = 1000;
@@ -41,6 +41,7 @@ export const startGeneration = defineOperation({
 		'Generate an image, video, voice, sound effect or music with a connected AI provider; the result is posted automatically. Answers the job ID, or the finished job with Wait for Completion.',
 	method: 'POST',
 	path: '/api/generate',
+	explainRefusal: missingServiceError,
 	output: { kind: 'item' },
 	preSend: [checkCapability('body', 'generationType'), refuseListNotices, sendParams],
 	finish: waitForJob,
