@@ -447,8 +447,10 @@ async function webhookScenario(host: N8nHost): Promise<void> {
 		await host.publish(webhook.id as string);
 		await host.start();
 		await host.setupOwner();
-		const startsOf = async (workflowId: string): Promise<number[]> => {
-			const answer = await host.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=${WEBHOOK_DELIVERIES * RUNS * 2}`);
+		// n8n lists at most 100 executions per request: each round reads only the ones it started.
+		const startsOf = async (workflowId: string, since: number): Promise<number[]> => {
+			const filter = { workflowId, startedAfter: new Date(since - 1000).toISOString() };
+			const answer = await host.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify(filter))}&limit=${WEBHOOK_DELIVERIES * 2}`);
 			const results = (answer.body?.data?.results ?? answer.body?.data ?? []) as Array<{ startedAt: string }>;
 			return results.map((e) => Date.parse(e.startedAt)).sort((a, b) => a - b);
 		};
@@ -457,6 +459,7 @@ async function webhookScenario(host: N8nHost): Promise<void> {
 		for (let round = 0; round < RUNS; round++) {
 			log(`  run ${round + 1}/${RUNS}: ${WEBHOOK_DELIVERIES} deliveries each`);
 			const first = { ours: sent.ours.length, http: sent.http.length };
+			const roundStarted = Date.now();
 			for (let i = 0; i < WEBHOOK_DELIVERIES; i++) {
 				sent.ours.push(Date.now());
 				await sandbox.deliverWebhook('bench_hooked', 'MESSAGE', { conversationId: 'conv_bench', message: { id: `msg_${round}_${i}`, content: `hello ${i}` } });
@@ -466,10 +469,12 @@ async function webhookScenario(host: N8nHost): Promise<void> {
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
 			await new Promise((resolve) => setTimeout(resolve, 3000));
-			const latency = (starts: number[], sends: number[], from: number) => sends.slice(from).map((at, i) => (starts[from + i] ?? NaN) - at).filter((v) => Number.isFinite(v));
-			rounds.push({ ours: latency(await startsOf(trigger.id as string), sent.ours, first.ours), http: latency(await startsOf(webhook.id as string), sent.http, first.http) });
-			const last = rounds[rounds.length - 1];
-			if (last.ours.length !== WEBHOOK_DELIVERIES || last.http.length !== WEBHOOK_DELIVERIES) log(`  executions found: ours ${last.ours.length}, webhook ${last.http.length} of ${WEBHOOK_DELIVERIES}`);
+			const latency = (starts: number[], sends: number[], from: number) => sends.slice(from).map((at, i) => (starts[i] ?? NaN) - at).filter((v) => Number.isFinite(v));
+			const starts = { ours: await startsOf(trigger.id as string, roundStarted), http: await startsOf(webhook.id as string, roundStarted) };
+			if (starts.ours.length !== WEBHOOK_DELIVERIES || starts.http.length !== WEBHOOK_DELIVERIES) {
+				log(`  executions found: ours ${starts.ours.length}, webhook ${starts.http.length} of ${WEBHOOK_DELIVERIES}`);
+			}
+			rounds.push({ ours: latency(starts.ours, sent.ours, first.ours), http: latency(starts.http, sent.http, first.http) });
 		}
 		const scenario = `Webhook delivery → execution start (${WEBHOOK_DELIVERIES} per run)`;
 		const per = (p: number) => ({ ours: figure(rounds.map((r) => percentile(r.ours, p))), http: figure(rounds.map((r) => percentile(r.http, p))) });
