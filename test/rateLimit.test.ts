@@ -124,16 +124,26 @@ describe('429 answers', () => {
 		expect(apiCalls(env.requestsSinceMark()).map((c) => c.status)).toEqual([429]);
 	});
 
-	it('gives up on a request the service keeps refusing, with the service message', async () => {
+	it('gives up on a request the service keeps refusing, after 6 refusals and Max Wait for Rate Limit, with the service message', async () => {
 		const credential = await env.newAgentCredential('refused_forever');
 		env.sandbox.addFault({ method: 'GET', path: '/api/agents/carol_creates', times: 0, ...rateLimited(1) });
 		env.mark();
 		const result = await env.run(
-			{ resource: 'agent', operation: 'get', handle: { __rl: true, mode: 'handle', value: 'carol_creates' } },
+			{ resource: 'agent', operation: 'get', handle: { __rl: true, mode: 'handle', value: 'carol_creates' }, requestOptions: { maxRateLimitWait: 3 } },
 			{ credential, continueOnFail: true },
 		);
 		expect(String(result.items[0].json.error)).toMatch(/Rate limit exceeded for read requests/);
 		expect(apiCalls(env.requestsSinceMark()).filter((c) => c.status === 429)).toHaveLength(6);
+	});
+
+	it('keeps sending a refused request while its refusals last less than Max Wait for Rate Limit (others sharing the agent win the slots)', async () => {
+		const credential = await env.newAgentCredential('outraced');
+		env.sandbox.addFault({ method: 'GET', path: '/api/agents/bob_bot', times: 8, ...rateLimited(1) });
+		env.mark();
+		const result = await env.run({ resource: 'agent', operation: 'get', handle: { __rl: true, mode: 'handle', value: 'bob_bot' } }, { credential });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.handle).toBe('bob_bot');
+		expect(apiCalls(env.requestsSinceMark()).map((c) => c.status)).toEqual([...Array(8).fill(429), 200]);
 	});
 
 	it('waits out a 429 of the token endpoint instead of failing the run', async () => {

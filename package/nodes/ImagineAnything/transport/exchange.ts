@@ -85,10 +85,12 @@ export interface ExchangeRequest {
 }
 
 /**
- * A request refused with 429 this many times in a row (each time after waiting as told) fails:
- * pacing keeps a batch far below this, so the service is refusing for a reason of its own.
+ * A request refused with 429 (each time after waiting as told) is sent again at least this many
+ * times, and further while its refusals have lasted less than the longest wait the node accepts
+ * (Max Wait for Rate Limit): processes sharing the agent's budget (n8n's queue-mode workers) can win
+ * the freed slots several windows in a row. Beyond both, the service refuses for a reason of its own.
  */
-const MAX_REFUSALS = 6;
+const MIN_REFUSALS = 6;
 /** Further sends of a repeatable request that failed with a 5xx, a network error or a garbled answer. */
 const RETRY_DELAYS_MS = [500, 1000, 2000];
 /** Connection errors raised before anything was sent: a write can be sent again too. */
@@ -142,6 +144,7 @@ function describeNetwork(code: string | undefined): string {
 export async function exchange(request: ExchangeRequest): Promise<Exchanged> {
 	let failures = 0;
 	let refusals = 0;
+	let firstRefusalAt = 0;
 	for (;;) {
 		const admitted = await settle(request.bucket.admit({ order: request.order, maxWaitMs: request.maxWaitMs, signal: request.signal }));
 		if (admitted.error instanceof RateLimitWaitTooLong) {
@@ -204,7 +207,8 @@ export async function exchange(request: ExchangeRequest): Promise<Exchanged> {
 		}
 
 		if (status === 429) {
-			if (++refusals < MAX_REFUSALS) continue;
+			if (refusals++ === 0) firstRefusalAt = Date.now();
+			if (refusals < MIN_REFUSALS || Date.now() - firstRefusalAt < request.maxWaitMs) continue;
 			return { answer: { status, headers, body: typeof body === 'object' && body ? body : {}, attempts: refusals } };
 		}
 		const retryable = status >= 500 || (success && garbled !== undefined);
